@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { DEPENDENCIES, DEV_DEPENDENCIES, NODE_VERSION, PACKAGE_MANAGER_VERSIONS } from '@create-backend-portfolio/core';
+import { contentAction, type Feature, templateFolder } from '../kit.js';
+import type { ProjectView } from '../view/project.js';
+
+/** The application skeleton: server, config, logging, errors, health, test harness, tooling. */
+export const base: Feature = {
+  name: 'base',
+  async actions(context) {
+    const { view, destination } = context;
+    return [
+      ...(await templateFolder(context, 'base')),
+      contentAction(path.join(destination, 'package.json'), `${JSON.stringify(packageJson(view), null, 2)}\n`),
+      ...(view.pm.name === 'pnpm' ? [contentAction(path.join(destination, 'pnpm-workspace.yaml'), pnpmWorkspace)] : []),
+    ];
+  },
+};
+
+// Install scripts of these only fetch or check native binaries that their optional dependencies already provide.
+const pnpmWorkspace = `allowBuilds:
+  '@parcel/watcher': false
+  '@swc/core': false
+  esbuild: false
+  unrs-resolver: false
+`;
+
+export function packageJson(view: ProjectView): Record<string, unknown> {
+  const pm = view.pm.name;
+  return {
+    name: view.project.name,
+    version: '0.1.0',
+    private: true,
+    description: view.domain.tagline,
+    type: 'module',
+    engines: { node: `>=${NODE_VERSION}` },
+    ...(pm === 'npm' ? {} : { packageManager: `${pm}@${PACKAGE_MANAGER_VERSIONS[pm]}` }),
+    scripts: {
+      // The embedded database is one process at a time: migrate first, then serve.
+      dev: 'tsx src/db/cli.ts migrate:latest && tsx watch src/server.ts',
+      build: 'tsc -p tsconfig.build.json',
+      start: 'node dist/server.js',
+      test: 'jest',
+      typecheck: 'tsc --noEmit',
+      lint: 'eslint .',
+      'migrate:latest': 'tsx src/db/cli.ts migrate:latest',
+      'migrate:rollback': 'tsx src/db/cli.ts migrate:rollback',
+      'migrate:make': 'tsx src/db/cli.ts migrate:make',
+      seed: 'tsx src/db/cli.ts seed',
+    },
+    dependencies: { ...DEPENDENCIES },
+    devDependencies: { ...DEV_DEPENDENCIES },
+  };
+}

@@ -1,0 +1,94 @@
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ActionType } from 'node-plop';
+import type { ProjectView } from './view/project.js';
+
+/** What a feature gets to describe its files: the answers, seen as a view, and ways to name templates. */
+export interface FeatureContext {
+  readonly view: ProjectView;
+  readonly templatesDir: string;
+  readonly destination: string;
+}
+
+export interface Feature {
+  readonly name: string;
+  actions(context: FeatureContext): Promise<ActionType[]>;
+}
+
+/**
+ * Where a template lands. Dotfiles ship as `_name` because npm strips some dotfiles from
+ * published tarballs; `__key__` segments are filled from `names`; `.hbs` marks a template.
+ */
+export function destinationPath(relative: string, names: Readonly<Record<string, string>> = {}): string {
+  return relative
+    .split('/')
+    .map((segment) => {
+      let out = segment.replace(/__(\w+)__/g, (whole, key: string) => {
+        const value = names[key];
+        if (value === undefined) throw new Error(`template path ${relative} needs a value for ${whole}`);
+        return value;
+      });
+      if (out.endsWith('.hbs')) out = out.slice(0, -'.hbs'.length);
+      return out.startsWith('_') && !out.startsWith('__') ? `.${out.slice(1)}` : out;
+    })
+    .join('/');
+}
+
+async function listFiles(root: string, dir = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, dir), { withFileTypes: true });
+  const files = await Promise.all(
+    entries
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((entry) => {
+        const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        return entry.isDirectory() ? listFiles(root, relative) : Promise.resolve([relative]);
+      }),
+  );
+  return files.flat();
+}
+
+/**
+ * One action per file under `templates/<folder>`: `.hbs` files are rendered by node-plop with the
+ * view (plus `data`), every other file is copied byte for byte.
+ */
+export async function templateFolder(
+  context: FeatureContext,
+  folder: string,
+  options: { names?: Record<string, string>; data?: Record<string, unknown> } = {},
+): Promise<ActionType[]> {
+  const root = path.join(context.templatesDir, folder);
+  const files = await listFiles(root);
+  return files.map((relative) => {
+    const target = destinationPath(relative, options.names);
+    if (relative.endsWith('.hbs')) {
+      return {
+        type: 'add',
+        path: path.join(context.destination, target),
+        templateFile: path.join(root, relative),
+        data: options.data ?? {},
+        abortOnFail: true,
+      } satisfies ActionType;
+    }
+    return copyAction(path.join(root, relative), path.join(context.destination, target));
+  });
+}
+
+function copyAction(source: string, target: string): ActionType {
+  const action = async () => {
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+    return target;
+  };
+  return action;
+}
+
+/** A file whose content is computed in code (package.json, docs rendered by core). */
+export function contentAction(target: string, content: string): ActionType {
+  const action = async () => {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content, { flag: 'wx' });
+    return target;
+  };
+  return action;
+}

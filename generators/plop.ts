@@ -1,0 +1,30 @@
+import nodePlop, { type ActionType } from 'node-plop';
+import { lowercase } from './helpers.js';
+
+export class RenderError extends Error {
+  constructor(readonly failures: readonly { path: string; error: string }[]) {
+    super(`Could not write ${failures.length} file(s):\n${failures.map((f) => `  - ${f.path || '(action)'}: ${f.error}`).join('\n')}`);
+    this.name = 'RenderError';
+  }
+}
+
+/**
+ * Runs a list of actions through node-plop. node-plop reports failures in its result instead of
+ * throwing, and rolls nothing back: the caller decides what to clean up.
+ */
+export async function runActions(
+  actions: ActionType[],
+  data: object,
+  { destination, templatesDir }: { destination: string; templatesDir: string },
+): Promise<string[]> {
+  const plop = await nodePlop('', { destBasePath: destination, force: false });
+  plop.setPlopfilePath(templatesDir);
+  plop.setHelper('lowercase', lowercase);
+  // A function, not an array: node-plop mutates a static actions array on its first run.
+  plop.setGenerator('project', { description: 'a backend portfolio project', prompts: [], actions: () => actions });
+  const { changes, failures } = await plop.getGenerator('project').runActions(data);
+  if (failures.length > 0) {
+    throw new RenderError(failures.map((failure) => ({ path: failure.path, error: String(failure.error) })));
+  }
+  return changes.map((change) => change.path);
+}

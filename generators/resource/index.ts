@@ -1,0 +1,9 @@
+import { type Feature, templateFolder } from '../kit.js';
+
+/** The complete CRUD resource for the domain's primary table, with its integration tests. */
+export const resource: Feature = {
+  name: 'resource',
+  async actions(context) {
+    return templateFolder(context, 'resource', { names: { table: context.view.resource.table } });
+  },
+};

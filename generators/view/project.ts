@@ -1,0 +1,170 @@
+import {
+  type Background,
+  type BackgroundId,
+  type Domain,
+  findDomain,
+  getBackground,
+  type SeedValue,
+  type Table,
+} from '@create-backend-portfolio/core';
+import { knexColumn, tsType, valueLiteral, zodSchema } from './columns.js';
+import { camelCase, label, pascalCase } from './names.js';
+
+export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
+export const PACKAGE_MANAGERS: readonly PackageManager[] = ['npm', 'pnpm', 'yarn', 'bun'];
+
+/** Everything a person chose. The same answers always produce the same files. */
+export interface ProjectAnswers {
+  readonly projectName: string;
+  readonly background: BackgroundId;
+  readonly domain: string;
+  readonly packageManager: PackageManager;
+}
+
+export interface TableView {
+  readonly name: string;
+  readonly singular: string;
+  readonly Singular: string;
+  readonly migrationName: string;
+  readonly columnLines: readonly string[];
+  readonly uniqueLines: readonly string[];
+}
+
+export interface FieldView {
+  readonly name: string;
+  readonly zod: string;
+  readonly tsType: string;
+  readonly optionalOnCreate: boolean;
+}
+
+export interface ResourceView {
+  readonly table: string;
+  readonly label: string;
+  readonly Singular: string;
+  readonly Plural: string;
+  readonly camelSingular: string;
+  readonly camelPlural: string;
+  readonly fields: readonly FieldView[];
+  readonly filters: readonly string[];
+  readonly sortableList: string;
+  readonly defaultSort: string;
+  /** What the generated tests need to know to exercise the resource. */
+  readonly requiredFields: readonly string[];
+  readonly foreignKey: { readonly column: string; readonly label: string } | undefined;
+  readonly hasUnique: boolean;
+  readonly patch: { readonly field: string; readonly value: string };
+  readonly enumFilter: { readonly name: string; readonly match: string; readonly other: string } | undefined;
+}
+
+export interface PackageManagerView {
+  readonly name: PackageManager;
+  readonly install: string;
+  /** Prefix to run a package.json script: `pnpm dev`, `npm run dev`. */
+  readonly run: string;
+}
+
+export interface ProjectView {
+  readonly answers: ProjectAnswers;
+  readonly project: { readonly name: string; readonly dbName: string };
+  readonly pm: PackageManagerView;
+  readonly background: Background;
+  readonly domain: Domain;
+  readonly tables: readonly TableView[];
+  readonly resource: ResourceView;
+}
+
+export function packageManagerView(name: PackageManager): PackageManagerView {
+  return {
+    name,
+    install: name === 'yarn' ? 'yarn' : `${name} install`,
+    run: name === 'npm' ? 'npm run' : name === 'bun' ? 'bun run' : name,
+  };
+}
+
+function tableView(table: Table, index: number): TableView {
+  return {
+    name: table.name,
+    singular: table.singular,
+    Singular: pascalCase(table.singular),
+    migrationName: `${String(index + 1).padStart(4, '0')}_create_${table.name}`,
+    columnLines: table.columns.map((column) => knexColumn(table, column)),
+    uniqueLines: (table.uniques ?? []).map(
+      (columns) => `table.unique([${columns.map((c) => `'${c}'`).join(', ')}], { indexName: '${table.name}_${columns.join('_')}_unique' });`,
+    ),
+  };
+}
+
+export function resourceView(domain: Domain, tableName: string): ResourceView {
+  const table = domain.tables.find((candidate) => candidate.name === tableName);
+  if (table === undefined) throw new Error(`domain ${domain.id} has no table ${tableName}`);
+  const sortable = domain.sortable;
+  const foreignKey = table.columns.find((column) => column.references !== undefined);
+  return {
+    table: table.name,
+    label: label(table.singular),
+    Singular: pascalCase(table.singular),
+    Plural: pascalCase(table.name),
+    camelSingular: camelCase(table.singular),
+    camelPlural: camelCase(table.name),
+    fields: table.columns.map((column) => ({
+      name: column.name,
+      zod: zodSchema(column),
+      tsType: tsType(column),
+      optionalOnCreate: column.default !== undefined || column.nullable === true,
+    })),
+    filters: domain.filterable,
+    requiredFields: table.columns.filter((c) => c.default === undefined && c.nullable !== true).map((c) => c.name),
+    foreignKey: foreignKey === undefined ? undefined : { column: foreignKey.name, label: label(foreignKey.references?.table ?? '') },
+    hasUnique: (table.uniques ?? []).length > 0 || table.columns.some((column) => column.unique === true),
+    patch: patchable(table),
+    enumFilter: enumFilter(table, domain.filterable),
+    sortableList: sortable.map((column) => `'${column}'`).join(', '),
+    defaultSort: sortable.includes('created_at') ? 'created_at' : (sortable[0] ?? 'created_at'),
+  };
+}
+
+/** A field the tests can change with PATCH without breaking a constraint. */
+function patchable(table: Table): { field: string; value: string } {
+  const text = table.columns.find((c) => c.type === 'text' && c.enum === undefined && c.unique !== true && c.references === undefined);
+  if (text !== undefined) return { field: text.name, value: `'${String(text.example)} (updated)'` };
+  const number = table.columns.find((c) => c.type === 'integer' && c.unique !== true);
+  if (number !== undefined) return { field: number.name, value: String(number.min ?? 1) };
+  throw new Error(`table ${table.name} needs a plain text or integer column for the update test`);
+}
+
+function enumFilter(table: Table, filterable: readonly string[]) {
+  const column = table.columns.find((c) => filterable.includes(c.name) && (c.enum?.length ?? 0) >= 2);
+  const [match, other] = column?.enum ?? [];
+  return column === undefined || match === undefined || other === undefined ? undefined : { name: column.name, match, other };
+}
+
+/**
+ * Seed ids are fixed, so a foreign key can name its parent and every run of the seed
+ * upserts the same rows instead of piling up copies.
+ */
+export function seedId(tableIndex: number, rowIndex: number): string {
+  return `${(tableIndex + 1).toString(16).padStart(8, '0')}-0000-4000-8000-${(rowIndex + 1).toString(16).padStart(12, '0')}`;
+}
+
+export function seedValue(domain: Domain, value: SeedValue): string {
+  if (value !== null && typeof value === 'object') {
+    const parent = domain.tables.findIndex((table) => table.name === value.ref);
+    if (parent < 0) throw new Error(`seed refers to unknown table ${value.ref}`);
+    return `'${seedId(parent, value.index)}'`;
+  }
+  return valueLiteral(value);
+}
+
+export function buildProjectView(answers: ProjectAnswers): ProjectView {
+  const domain = findDomain(answers.domain);
+  if (domain === undefined) throw new Error(`unknown domain ${answers.domain}`);
+  return {
+    answers,
+    project: { name: answers.projectName, dbName: answers.projectName.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]+/g, '_') },
+    pm: packageManagerView(answers.packageManager),
+    background: getBackground(answers.background),
+    domain,
+    tables: domain.tables.map(tableView),
+    resource: resourceView(domain, domain.primaryResource),
+  };
+}

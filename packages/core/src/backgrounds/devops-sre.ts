@@ -1,0 +1,88 @@
+import type { Background } from '../model.js';
+
+export const devopsSre: Background = {
+  id: 'devops-sre',
+  name: 'DevOps / SRE',
+  summary:
+    'You have spent your time keeping services that other teams wrote alive, through pipelines, containers, alerts, on-call rotations and postmortems. You know what a bad deploy looks like at 3 a.m. ' +
+    'What you want now is to be the one who builds the service rather than the one who keeps it upright. This project makes you prove the application side: ' +
+    'designing an API, modeling its data, and writing feature code with the tests and structure a team would expect in review. ' +
+    'The infrastructure milestones should go quickly; the time belongs in the code.',
+  strengths: [
+    'Hands-on experience with containers, CI/CD pipelines and cloud deployment',
+    'Operational instinct for failure: timeouts, health checks, capacity and blast radius',
+    'Comfort reading logs and metrics to debug a running system under pressure',
+    'Scripting fluency in a language such as Python, Go or Bash',
+    'Experience writing postmortems and runbooks that others can follow',
+  ],
+  gaps: [
+    'Application design: structuring a codebase into layers and modules that stay maintainable as features grow',
+    'API development: resource modeling, validation, error contracts and versioning',
+    'Feature-level engineering practice: tests written alongside the code, small reviewable changes, and owning a feature end to end',
+    'Data modeling: designing schemas and queries, as opposed to operating the database server',
+  ],
+  bridges: [
+    {
+      known: 'Runbooks for draining, restarting and checking a service',
+      backend: 'Readiness checks and graceful shutdown built into the app',
+      explanation:
+        'You know the steps an operator takes to take a node out safely; here you encode them so the app reports when it is ready and finishes in-flight requests on SIGTERM. ' +
+        'The difference is that no one runs this by hand: the code has to handle every shutdown correctly, including the ones that happen mid-transaction.',
+      milestone: 'deploy',
+    },
+    {
+      known: 'Load balancer and proxy timeouts and retry settings',
+      backend: 'Timeouts, retry budgets and circuit breakers inside application code',
+      explanation:
+        'You already know why every hop needs a timeout and why unbounded retries cause storms. ' +
+        'Inside the app you also decide what to return while the dependency is down, which is a product decision as much as an infrastructure one.',
+      milestone: 'failure-modes',
+    },
+    {
+      known: 'Declarative, repeatable infrastructure changes (Terraform plans, config management)',
+      backend: 'Reversible schema migrations',
+      explanation:
+        'Reviewing a plan before applying it and keeping changes versioned is the right mindset for migrations. ' +
+        'Unlike most infrastructure, the database holds data you cannot recreate, so a down-migration has to preserve rows, not just restore a shape.',
+      milestone: 'schema-design',
+    },
+    {
+      known: 'Dashboards, alerts and log aggregation',
+      backend: 'Structured logging and request ids emitted by the app itself',
+      explanation:
+        'You know what good telemetry looks like from the consuming end. ' +
+        'Now you are the one choosing which fields each log line carries, and a field you forget to log is one you will not have during the incident.',
+      milestone: 'observability',
+    },
+  ],
+  emphasis: {
+    'first-endpoint': 'deep',
+    'schema-design': 'deep',
+    testing: 'deep',
+    observability: 'fast-track',
+    containers: 'fast-track',
+    'ci-cd': 'fast-track',
+    deploy: 'fast-track',
+  },
+  notes: {
+    orientation:
+      'Spend your time on the application layout, not the Dockerfile. Find where routes, business logic and data access live, because that structure is what you are here to learn.',
+    'first-endpoint':
+      'Scripts often fail loudly and move on; an API has to fail politely. Validate input, return consistent error bodies with the right status codes, and never expose internal errors to the caller.',
+    'schema-design':
+      'Managing a database server is not the same as designing what goes in it. Model the relations carefully, enforce rules with constraints, and make each migration reversible and safe to run on a live table.',
+    testing:
+      'Treat this as core work, not a CI step. Write tests next to the feature, cover the error paths, and keep them fast enough that you run them before every commit.',
+    auth:
+      'You have managed IAM policies; this is the same idea at the level of a single record. Check ownership on every endpoint and test the case where one user asks for data owned by someone else.',
+    'failure-modes':
+      'You know these patterns from the outside. The new part is writing the fallback behavior in code and testing it deterministically rather than in a game day.',
+    containers:
+      'You will finish this quickly, so use the spare time to make the app a good container citizen: config from environment, logs to stdout, and a clean exit on SIGTERM.',
+    deploy:
+      'Do not gold-plate the platform; a modest setup you can explain is better than a cluster the project does not need. Put the effort into the write-up about the application decisions.',
+  },
+  pullForward: ['containers'],
+  suggestedDomains: ['incident-tracker', 'event-ingestion'],
+  firstMilestone: 'orientation',
+};

@@ -1,0 +1,5 @@
+export * from './model.js';
+export * from './catalog.js';
+export { BACKGROUNDS } from './backgrounds/index.js';
+export { DOMAINS } from './domains/index.js';
+export * from './versions.js';

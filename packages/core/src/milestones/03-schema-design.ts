@@ -1,0 +1,167 @@
+import type { AcceptanceCriterion, MilestoneDefinition } from '../model.js';
+import {
+  checkedColumn,
+  codeList,
+  exampleBody,
+  foreignKeyTarget,
+  foreignKeys,
+  itemRoute,
+  primaryRelation,
+  primaryTable,
+  route,
+  uniqueTarget,
+  violatingLiteral,
+  article,
+  capitalize,
+} from './text.js';
+
+export const schemaDesign: MilestoneDefinition = ({ domain }) => {
+  const primary = primaryTable(domain);
+  const rel = primaryRelation(domain);
+  const primaryIsChild = rel.child.name === primary.name;
+  const includeKey = primaryIsChild ? rel.parent.singular : rel.child.name;
+  const nestedShape = primaryIsChild
+    ? `an object under \`${includeKey}\` holding the ${rel.parent.singular} row whose \`id\` equals the ${primary.singular}'s \`${rel.column.name}\``
+    : `an array under \`${includeKey}\` holding every ${rel.child.singular} whose \`${rel.column.name}\` is this ${primary.singular}, ordered by \`created_at, id\``;
+
+  const uniq = uniqueTarget(domain);
+  const fk = foreignKeyTarget(domain);
+  const checked = [primary, ...domain.tables]
+    .map((t) => ({ table: t, column: checkedColumn(t) }))
+    .find((x) => x.column !== undefined);
+
+  const fkColumns = domain.tables.flatMap((t) => foreignKeys(t).map((c) => `${t.name}.${c.name}`));
+  const extraPost = [uniq?.table.name, fk?.child.name].filter((n): n is string => n !== undefined && n !== primary.name);
+
+  const acceptance: AcceptanceCriterion[] = [
+    {
+      id: 'schema-design.migrations-reversible',
+      statement: 'Every migration can be undone, and the schema rebuilt from nothing is identical to the one it replaced.',
+      sends:
+        'Against an empty database, runs knex `migrate:latest` and snapshots the schema (tables, columns, types, nullability, defaults, ' +
+        'constraints and indexes from information_schema and pg_catalog); runs `migrate:rollback --all`; runs `migrate:latest` again and snapshots once more.',
+      expects:
+        'All three commands exit 0. After the rollback the public schema holds no tables except `knex_migrations` and `knex_migrations_lock`. ' +
+        'The two snapshots are identical. At least one migration file in `src/db/migrations` is one the scaffold did not generate.',
+    },
+    {
+      id: 'schema-design.nested-read',
+      statement: `One request returns ${article(primary.singular)} together with its related ${primaryIsChild ? rel.parent.singular : rel.child.name}, read with a join.`,
+      sends:
+        `Using seeded rows, \`GET ${route(primary)}/<id>?include=${includeKey}\`, the same request without \`include\`, ` +
+        `\`GET ${route(primary)}/<id>?include=nonsense\`, and \`GET ${route(primary)}/<random uuid>?include=${includeKey}\`.`,
+      expects:
+        `The first is 200 with every field of the ${primary.singular}, its own \`id\` intact, plus ${nestedShape}. ` +
+        `Without \`include\` the body has no \`${includeKey}\` key. \`include=nonsense\` is 400 problem+json. The random uuid is 404 problem+json.`,
+    },
+  ];
+
+  if (uniq) {
+    const overrides: Record<string, string> = {};
+    for (const c of foreignKeys(uniq.table)) overrides[c.name] = `<new ${c.references?.table ?? 'parent'} id>`;
+    acceptance.push({
+      id: 'schema-design.unique-conflict',
+      statement: `Creating a second ${uniq.table.singular} with the same ${codeList(uniq.columns)} is a conflict, not a crash.`,
+      sends:
+        `Inserts any parent rows directly, then sends \`POST ${route(uniq.table)}\` twice with the same body, shaped like ` +
+        `\`${exampleBody(uniq.table, overrides)}\`, with fresh values for unique text columns so it does not collide with seeds.`,
+      expects:
+        `The first answer is 201 with the created ${uniq.table.singular}. The second is 409 application/problem+json with \`status\` 409. ` +
+        `The table holds exactly one row with that ${codeList(uniq.columns)}.`,
+    });
+  }
+
+  if (fk) {
+    const parentName = fk.parent.singular;
+    const patch = fk.child.name === primary.name ? `, and \`PATCH ${route(primary)}/<seeded id>\` with \`{"${fk.column.name}": "<random uuid>"}\`` : '';
+    acceptance.push({
+      id: 'schema-design.foreign-key',
+      statement: `Pointing ${article(fk.child.singular)} at ${article(parentName)} that does not exist is a 422 with a clean message.`,
+      sends:
+        `\`POST ${route(fk.child)}\` with an otherwise valid body whose \`${fk.column.name}\` is a random uuid that is not in \`${fk.parent.name}\`${patch}.`,
+      expects:
+        `Status 422 application/problem+json with \`status\` 422 for each request; no body field contains PostgreSQL's own message ` +
+        `text (the word "violates" or a constraint's SQL); the row count of \`${fk.child.name}\` is unchanged` +
+        (patch ? ' and the patched row is unchanged.' : '.'),
+    });
+  }
+
+  if (checked?.column) {
+    acceptance.push({
+      id: 'schema-design.rules-in-database',
+      statement: 'The database enforces the rules itself, so a bug in validation cannot store bad data, and foreign keys are indexed.',
+      sends:
+        `Connects to the database directly and tries to insert an otherwise valid row into \`${checked.table.name}\` whose \`${checked.column.name}\` is ` +
+        `${violatingLiteral(checked.column)}; then lists the indexes on ${codeList(fkColumns)}.`,
+      expects:
+        'The insert fails with SQLSTATE 23514 (check_violation). Every foreign key column listed is the leading column of at least one index.',
+    });
+  }
+
+  return {
+    id: 'schema-design',
+    number: 3,
+    slug: 'schema-design',
+    title: 'Relations, migrations and constraints',
+    goal:
+      `Make the ${domain.name} schema carry its own rules: reversible migrations, foreign keys with deliberate delete behavior, ` +
+      `indexed relations, a joined read of ${primary.name} with ${primaryIsChild ? rel.parent.name : rel.child.name}, and constraint ` +
+      `violations turned into honest HTTP answers (409 and 422) instead of 500s.`,
+    whyItMatters:
+      'Application code changes every week; the data stays for years. Rules that live only in a request handler get skipped by the ' +
+      'next script, job or hurried hotfix that writes to the table, and inconsistent data is far more expensive to clean than to prevent. ' +
+      'Migrations are how a schema changes safely on a running system, and a migration you cannot roll back is a one-way door you ' +
+      'will be walking through during an incident. Schema questions come up in nearly every backend interview.',
+    tasks: [
+      `Write \`docs/schema.md\`: one line per table (${codeList(domain.tables.map((t) => t.name))}), each foreign key with its ON DELETE rule, ` +
+        `and a sentence on why that rule is right (for example, why \`${rel.child.name}.${rel.column.name}\` is ${rel.column.references?.onDelete ?? 'restrict'}).`,
+      'Read every migration in `src/db/migrations` and make sure each `down` undoes exactly what its `up` did, in reverse order. ' +
+        'Run `migrate:latest`, `migrate:rollback --all`, `migrate:latest` on an empty database until it is clean.',
+      fkColumns.length > 0
+        ? `Write a new migration of your own that adds a btree index on each foreign key column that lacks one (${codeList(fkColumns)}). ` +
+          'PostgreSQL does not create these for you, and both joins and ON DELETE checks on the parent depend on them. Give it a working `down`.'
+        : 'Write a new migration of your own that adds a named table-level CHECK your domain needs, with a working `down`.',
+      `Add \`?include=${includeKey}\` to \`GET ${itemRoute(primary)}\`, loading both tables in one query with a join. Select columns explicitly ` +
+        'with aliases: with `select *` across a join, the child and parent `id` columns collide and one silently overwrites the other.',
+      'In the error handler, map PostgreSQL errors by SQLSTATE: 23505 (unique) to 409, 23503 (foreign key) and 23514 (check) to 422. ' +
+        'Name the field or constraint in `detail` in your own words; never forward the raw driver message.',
+      ...(extraPost.length > 0
+        ? [`Add \`POST\` for ${codeList([...new Set(extraPost)])} so the constraint checks have an endpoint to exercise.`]
+        : []),
+      `Write tests for the joined read, a duplicate create (409) and a create that points at a missing ${fk?.parent.singular ?? 'parent'} (422).`,
+    ],
+    acceptance,
+    stretch: [
+      `Add \`GET ${route(rel.parent)}/:id/${rel.child.name}\` as a paginated sub-collection and compare it with the \`include\` approach: payload size, caching, and N+1 risk.`,
+      'Write a migration that renames a column without breaking a running older version of the app (expand, migrate, contract), and describe each deploy step.',
+      `Try deleting ${article(rel.parent.singular)} that still has ${rel.child.name} through the API and decide what the client should get back.`,
+      'Add a deferrable constraint and explain when deferring the check to commit time is useful.',
+    ],
+    review: {
+      correctness: [
+        'Every `down` is the exact inverse of its `up`; nothing is dropped that the `up` did not create.',
+        'The join selects explicit, aliased columns and the response `id` is always the requested row\'s id.',
+        'SQLSTATE mapping checks the error code, not the message text, and unknown database errors still become 500.',
+      ],
+      edgeCases: [
+        'A unique conflict on update (PATCH into an existing key) is also 409, not only on create.',
+        `${capitalize(article(rel.parent.singular))} deleted between validation and insert still yields 422, because the database, not a pre-check, decides.`,
+        'Case and whitespace variants of unique text values: decide whether they are the same value and enforce it in the database if so.',
+      ],
+      maintainability: [
+        'Constraint names are explicit and follow one convention, so errors and migrations can refer to them.',
+        'Migrations are small and single-purpose; data backfills are separate from schema changes.',
+        'The error mapping lives in one place, not repeated in each handler.',
+      ],
+    },
+    talkingPoints: [
+      'I put the rules in the database as constraints and also validate in the app. Validation gives clients a precise 400; the constraint is what actually guarantees the data, including against scripts and concurrent requests that pass validation together.',
+      'Duplicate creates are 409 and references to missing rows are 422. Some teams use 400 for both; I prefer the split because clients can retry or re-fetch on 409 but must fix their input on 422.',
+      `I chose ${rel.column.references?.onDelete ?? 'restrict'} for \`${rel.child.name}.${rel.column.name}\` on purpose. Cascade is convenient but can delete far more than the caller expected; restrict pushes the decision back to the client at the cost of an extra step.`,
+      'Every migration has a tested `down`, but in production I would rather roll forward with a fix than roll back a migration that already touched data; reversible migrations are mostly a development and incident safety net.',
+      'A join returns the parent with the child in one round trip. The alternative, one query per row, is fine for a single item and a disaster for a list of 100.',
+    ],
+    estimateHours: 8,
+    dependsOn: ['first-endpoint'],
+  };
+};

@@ -1,0 +1,133 @@
+import type { MilestoneDefinition } from '../model.js';
+import {
+  codeList,
+  foreignKeyTarget,
+  itemRoute,
+  primaryTable,
+  route,
+  secondaryTable,
+  uniqueKeys,
+  uniqueTarget,
+  withQuery,
+  article,
+} from './text.js';
+
+export const testing: MilestoneDefinition = ({ domain }) => {
+  const primary = primaryTable(domain);
+  const secondary = secondaryTable(domain);
+  const uniq = uniqueTarget(domain);
+  const fk = foreignKeyTarget(domain);
+  const list = route(primary);
+  const factoryExample = uniqueKeys(secondary)[0];
+
+  const behaviors: { tag: string; what: string }[] = [
+    { tag: '400', what: `a bad uuid in \`${itemRoute(primary)}\` and for a create body that fails validation` },
+    { tag: '404', what: `${article(primary.singular)} and ${article(secondary.singular)} that do not exist` },
+    {
+      tag: '409',
+      what: uniq
+        ? `a duplicate ${uniq.table.singular} (same ${codeList(uniq.columns)})`
+        : 'a write that conflicts with existing state',
+    },
+    {
+      tag: '422',
+      what: fk
+        ? `${article(fk.child.singular)} whose \`${fk.column.name}\` points at a missing ${fk.parent.singular}`
+        : 'a write that breaks a database constraint',
+    },
+    { tag: 'pagination', what: `the bounds of \`${list}\` (\`limit=0\`, a limit above the maximum, a negative offset, an offset past the last row)` },
+  ];
+
+  return {
+    id: 'testing',
+    number: 5,
+    slug: 'testing',
+    title: 'Tests that catch real bugs',
+    goal:
+      `Build an integration suite that drives the ${domain.name} API over HTTP with supertest against a real PostgreSQL, covers the ` +
+      'error paths as carefully as the happy ones, runs in any order, and passes twice in a row on the same database.',
+    whyItMatters:
+      'Tests are what let a team change a system that people depend on without holding their breath on every deploy. The bugs that reach ' +
+      'production are rarely in the happy path; they hide in the duplicate request, the missing parent row, the off-by-one page and the ' +
+      'constraint nobody mapped. Tests that go through HTTP into a real database catch the bugs that mocks hide: wrong SQL, a missing ' +
+      'migration, an error mapped to the wrong status. Reviewers and interviewers both read a test suite to learn how carefully you think.',
+    tasks: [
+      'Decide how each test gets a clean database: truncate the tables between tests, or give each test file its own schema. ' +
+        'Write the decision and its cost in a comment at the top of the test setup. Do not depend on the seed rows.',
+      `Write one small factory per table that inserts a valid row with unique values, for example ${article(secondary.singular)}` +
+        (factoryExample ? ` with a fresh ${codeList(factoryExample)}` : '') +
+        `, and use it in every test that needs data, so tests state what they depend on.`,
+      `Write error-path tests through HTTP, with the tag in each test's name: ` +
+        behaviors.map((b) => `\`${b.tag}\` for ${b.what}`).join('; ') + '.',
+      `For every failing request, assert the Content-Type is application/problem+json and the \`status\` field matches, and assert what did not happen: ` +
+        `after a 409 or 422, the row count of the table is unchanged.`,
+      'Run the suite with coverage, read the uncovered lines in `src/`, and add tests for the branches that decide behavior. Skip ones that only log.',
+      'Run the suite twice without resetting the database, and once with `--randomize`. Fix every test that fails only on the second run or in a different order.',
+      'Make `pnpm test` use DATABASE_URL when it is set, so CI and the milestone check run the same suite against real PostgreSQL.',
+    ],
+    acceptance: [
+      {
+        id: 'testing.suite-passes-on-postgres',
+        statement: 'The suite passes against a real PostgreSQL and really writes to it.',
+        sends:
+          'Creates an empty PostgreSQL database, sets DATABASE_URL to it, and runs `pnpm test --json --outputFile=<tmp>`; afterwards reads `pg_stat_user_tables`.',
+        expects:
+          `Exit code 0, \`numFailedTests\` 0 and \`numTotalTests\` at least 20 in the JSON report; the statistics show rows inserted into \`${primary.name}\`` +
+          (fk && fk.child.name !== primary.name ? ` and \`${fk.child.name}\`` : '') + ' during the run.',
+      },
+      {
+        id: 'testing.named-behaviors',
+        statement: 'Each important error path has at least one passing test that names it.',
+        sends: 'Reads the JSON report from the previous run and looks at each test\'s full name (describe blocks plus test title).',
+        expects:
+          `For each of ${codeList(behaviors.map((b) => b.tag))}, at least one passing test whose full name contains that text. ` +
+          'Test files live under `test/` and import supertest.',
+      },
+      {
+        id: 'testing.order-independent',
+        statement: 'Tests do not depend on each other or on leftover data.',
+        sends: 'Without resetting the database, runs `pnpm test` again, then `pnpm test --randomize --seed=<random>`.',
+        expects: 'Both runs exit 0 with no failed tests, and the same number of tests as the first run.',
+      },
+      {
+        id: 'testing.coverage',
+        statement: 'The suite exercises most of the application code, including its branches.',
+        sends:
+          'Runs `pnpm test --coverage --coverageReporters=json-summary` and reads `coverage/coverage-summary.json`, ' +
+          'counting files under `src/` except `src/db/migrations` and `src/db/seeds`.',
+        expects: 'Line coverage of at least 80 percent and branch coverage of at least 70 percent over those files.',
+      },
+    ],
+    stretch: [
+      'Add a test that runs the migrations up, all the way down and up again, so a broken `down` fails the build before anyone needs it.',
+      `Add a property-based test with fast-check for the list query parser of \`${list}\`: any input either parses to valid bounds or gets a 400, never a 500.`,
+      'Try mutation testing with Stryker on the error handler and the list endpoint, and fix one test that let a mutant survive.',
+      `Add a contract test that checks responses from \`${withQuery(list, 'limit=5')}\` and \`${itemRoute(primary)}\` against the OpenAPI document.`,
+    ],
+    review: {
+      correctness: [
+        'Each error test asserts status, Content-Type and the unchanged database state, not just the status code.',
+        'No test passes because of data created by another test or by the seeds.',
+        'The suite fails when a constraint mapping is removed: try it once by hand and confirm.',
+      ],
+      edgeCases: [
+        'Pagination at exact boundaries: a table with exactly `limit` rows, and an offset equal to the row count.',
+        'Requests with a wrong Content-Type or a body that is not JSON at all.',
+        'Unicode and maximum-length values in text columns, and one character over the maximum.',
+      ],
+      maintainability: [
+        'Test names describe behavior ("returns 409 for a duplicate ..."), so a failing name explains itself in CI output.',
+        'Factories hide the columns a test does not care about, so adding a required column means changing one factory, not forty tests.',
+        'The suite runs in under a minute; slow tests are found and fixed, not tolerated.',
+      ],
+    },
+    talkingPoints: [
+      'I test through HTTP against a real PostgreSQL rather than mocking the database. It is slower than unit tests with mocks, but it catches the bugs I actually ship: wrong SQL, missing migrations and errors mapped to the wrong status.',
+      'I reset state by truncating tables between tests. Wrapping each test in a rolled-back transaction would be faster, but the app uses its own connection pool, so it would not see the test\'s transaction without extra plumbing.',
+      'Coverage is a floor, not a goal. I use it to find untested branches in error handling, then decide which ones matter; chasing 100 percent leads to tests that only restate the code.',
+      'Every error test also checks what did not happen, such as the row count staying the same after a 409. A correct status with a half-written row is still a bug.',
+    ],
+    estimateHours: 8,
+    dependsOn: ['schema-design'],
+  };
+};

@@ -1,0 +1,130 @@
+import type { MilestoneDefinition } from '../model.js';
+import { itemRoute, primaryTable, route } from './text.js';
+
+export const observability: MilestoneDefinition = ({ domain }) => {
+  const primary = primaryTable(domain);
+  const list = route(primary);
+  const item = itemRoute(primary);
+  const seededItem = item.replace(':id', `<seeded ${primary.singular} id>`);
+  const hot = domain.hotList;
+
+  return {
+    id: 'observability',
+    number: 9,
+    slug: 'observability',
+    title: 'Seeing inside a running service',
+    goal:
+      'Make the running service explain itself: a request id on every log line, Prometheus metrics for request counts and latency by ' +
+      'route and status at `GET /metrics`, a warning for every slow query, and the habit of working an incident from evidence to a ' +
+      'written postmortem in `docs/incidents/`.',
+    whyItMatters:
+      'You cannot attach a debugger to production, and the users who hit a bug rarely tell you. When someone reports that "it was slow ' +
+      'around three", what you logged and measured last week decides whether the answer takes ten minutes or two days. Backend engineers ' +
+      'spend a real share of their time on exactly this kind of investigation, and the ones who are good at it work like scientists: ' +
+      'look at the numbers, pick one failing request, guess a cause, prove or disprove it, and only then change code. Writing it down ' +
+      'afterwards is how a team stops paying for the same outage twice.',
+    tasks: [
+      'Read `src/request-context.ts` and `src/logger.ts` until you can explain how a log call deep inside a query helper knows its request id. ' +
+        'Then harden the entry point: accept an incoming `X-Request-Id` only if it is 1 to 128 characters of letters, digits, dot, underscore ' +
+        'or dash, otherwise generate a UUID; always echo the id in the response; log one completion line per request with method, route, ' +
+        'status code and duration. Log 4xx below error level and 5xx once at error level with the stack.',
+      `Add \`GET /metrics\` with prom-client: a counter \`http_requests_total\` and a histogram \`http_request_duration_seconds\`, both labeled ` +
+        `\`method\`, \`route\` and \`status_code\`. The route label is the Express route template (\`${item}\`), never the raw URL, and every ` +
+        'request that matched no route shares one fixed value; otherwise anyone can create unlimited time series by requesting random paths. ' +
+        'Pick bucket boundaries around your latency budget, not the library defaults.',
+      'Log slow queries. Time each query with knex\'s `query`, `query-response` and `query-error` events (match them by `__knexQueryUid`), and ' +
+        'when one takes longer than `SLOW_QUERY_MS` (a new config value, default 200) log a warn line with `msg` "slow query", `durationMs` and ' +
+        '`sql`. Log the SQL with its placeholders and never the bound values, which hold user data.',
+      `Put the pieces together on the hot list: run \`${hot.route}\` with the index from the indexes milestone dropped, and find the ` +
+        'problem from `/metrics` and the slow-query lines alone before you look at the code. Restore the index.',
+      'Run a drill with `pnpm incident start`. It starts your app with one injected fault, drives traffic at it, and gives you only the symptom ' +
+        'a user would report. Work it in order: find the route and status that moved in `/metrics`, take one failing request id and follow it ' +
+        'through the logs, write your hypothesis down before changing anything, confirm it with one measurement, then fix it.',
+      'Write the postmortem in `docs/incidents/<yyyy-mm-dd>-<short-name>.md`, blameless and specific. Front matter: `drill` (the id the drill ' +
+        'printed) and `cause` (one of the categories it lists). Sections: Summary, Impact, Timeline, Detection, Root cause, Resolution, Action ' +
+        'items. Turn at least one action item into code now: a test, a log field or a metric that would have made the fault obvious.',
+    ],
+    acceptance: [
+      {
+        id: 'observability.request-id',
+        statement: 'Every request has an id, it is returned to the caller, and every log line written for the request carries it.',
+        sends:
+          `While reading the app's stdout: \`GET ${list}\` with \`X-Request-Id: check-<random>\`; \`GET ${list}\` with no \`X-Request-Id\`; ` +
+          `and \`GET ${list}/not-a-uuid\` with an \`X-Request-Id\` of 300 characters including spaces and quotes.`,
+        expects:
+          'Each response has an `X-Request-Id` header: the first equals `check-<random>`, the second is a newly generated UUID, the third is ' +
+          'a newly generated id, not the 300-character value. Every stdout line written while a request was handled is JSON with `requestId` ' +
+          'equal to that response\'s header. Each request has one completion line carrying the status code (`statusCode` or `res.statusCode`) ' +
+          'and a duration (`durationMs` or `responseTime`). The 400 is logged below error level (pino level under 50).',
+      },
+      {
+        id: 'observability.metrics',
+        statement: 'Request counts and latency are exposed by route template and status, with bounded label values.',
+        sends:
+          `Scrapes \`GET /metrics\`; sends 5 \`GET ${list}\`, 3 \`GET ${list}/<random uuid>\`, 2 \`POST ${list}\` with the body \`{}\`, and ` +
+          '50 requests to random paths such as `/check-<random>`; then scrapes `GET /metrics` again.',
+        expects:
+          'Both scrapes are 200 with Content-Type text/plain in the Prometheus text format, which the check parses. Between them, ' +
+          `\`http_requests_total\` grew by exactly 5 for method GET, route \`${list}\`, status_code 200; by 3 for GET, route \`${item}\`, ` +
+          `status_code 404; and by 2 for POST, route \`${list}\`, status_code 400 (or 401 if writes require credentials). ` +
+          '`http_request_duration_seconds` has `_bucket`, `_sum` and `_count` series with the same labels; each `_count` grew by the same ' +
+          'amounts, bucket counts never decrease as `le` rises, and the `le="+Inf"` bucket equals `_count`. The 50 random paths added at ' +
+          'most one new `route` value.',
+      },
+      {
+        id: 'observability.slow-query-log',
+        statement: 'Queries slower than the threshold are logged with their SQL, duration and request id, and without user data.',
+        sends:
+          `Starts the app with \`SLOW_QUERY_MS=100\`. Sends \`GET ${seededItem}\`. Then, from its own connection, locks \`${primary.name}\` ` +
+          'in ACCESS EXCLUSIVE mode for 400 ms while sending the same request with `X-Request-Id: slow-<random>`.',
+        expects:
+          'Both answers are 200. The first request produced no slow-query line. The second produced at least one line at pino level 40 ' +
+          '(warn) whose `msg` contains "slow query", with a numeric `durationMs` of at least 100, a `sql` string that reads the ' +
+          `\`${primary.name}\` table and uses placeholders, and \`requestId\` equal to \`slow-<random>\`. The requested id appears nowhere in ` +
+          'those lines.',
+      },
+      {
+        id: 'observability.incident-postmortem',
+        statement: 'A drill was worked to a root cause and written up as a postmortem.',
+        sends: 'Reads the record `pnpm incident start` keeps of your most recent drill, its captured logs, and every Markdown file in `docs/incidents/`.',
+        expects:
+          'One postmortem has front matter `drill` equal to the drill\'s id and `cause` equal to the category the drill injected. It has the ' +
+          'headings Summary, Impact, Timeline, Detection, Root cause, Resolution and Action items, each followed by text; the Timeline has at ' +
+          'least 4 entries that start with a time; and the document quotes at least one `requestId` that appears in that drill\'s logs.',
+      },
+    ],
+    stretch: [
+      'Add OpenTelemetry tracing with spans for each query and each outbound call, and put the trace id in the log lines next to the request id.',
+      'Write one service level objective for the hot list (for example, 99 percent of requests under 200 ms over 30 days) and a burn-rate alert ' +
+        'rule for it in Prometheus syntax, and explain why it alerts on the rate of budget spend rather than on a single slow minute.',
+      'Keep `/metrics` off the public internet: serve it on a second port, or require a token, and explain how a scraper reaches it.',
+      'Add a Grafana and Prometheus pair to `compose.yaml` with a dashboard of request rate, error rate and latency per route.',
+    ],
+    review: {
+      correctness: [
+        'The request id comes from AsyncLocalStorage, so it survives awaits and reaches code that was never handed the request.',
+        'Route labels are templates and unmatched paths share one value; label sets cannot grow with user input.',
+        'Durations use a monotonic clock (`performance.now()` or `process.hrtime.bigint()`), not `Date.now()` differences.',
+      ],
+      edgeCases: [
+        'A request that fails before routing (bad JSON body, payload too large) still gets an id, a completion line and a metric.',
+        'A client that disconnects early: the completion line and the metric are still recorded once, not twice and not zero times.',
+        'A query that errors rather than finishing slowly still ends its timer, so the in-flight map does not grow forever.',
+      ],
+      maintainability: [
+        'Log field names are consistent everywhere (`requestId`, `durationMs`, `statusCode`), so one query finds them across the code.',
+        'Metrics are registered once in one module; handlers do not create metrics.',
+        'Postmortems follow one template and end in action items with an owner, not only in lessons.',
+      ],
+    },
+    talkingPoints: [
+      'I label metrics by route template, not by URL. It loses the per-id detail, which belongs in logs anyway, and it keeps the number of time series fixed no matter what clients send.',
+      'I measure latency with a histogram rather than an average. An average hides the slow tail that users actually feel; histograms can also be added up across instances, which precomputed percentiles cannot.',
+      'Slow queries are logged with placeholders and no bound values. I give up seeing the exact input that was slow, but logs get copied to many places and should not hold customer data.',
+      'When I debug an incident I write the hypothesis down before I change anything. It feels slower, but it stops me from shipping three guesses at once and never learning which one worked.',
+      'The postmortem is blameless and ends in changes to code, not to people: a missing log field or metric that would have made the fault obvious is an action item I can ship the same day.',
+    ],
+    estimateHours: 10,
+    dependsOn: ['indexes', 'testing'],
+  };
+};

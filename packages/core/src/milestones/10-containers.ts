@@ -1,0 +1,128 @@
+import type { MilestoneDefinition } from '../model.js';
+import { primaryTable } from './text.js';
+
+export const containers: MilestoneDefinition = ({ domain }) => {
+  const primary = primaryTable(domain);
+
+  return {
+    id: 'containers',
+    number: 10,
+    slug: 'containers',
+    title: 'A container you can defend',
+    goal:
+      `Own the container setup for the ${domain.name} service: a multi-stage Dockerfile that ships only compiled code and production ` +
+      'dependencies, runs as a non-root user, starts node in exec form so SIGTERM reaches it, and declares a HEALTHCHECK; a ' +
+      '`.dockerignore` that keeps `.env` and other local files out of the build; and a `compose.yaml` where PostgreSQL is healthy and ' +
+      'migrations have run before the app starts.',
+    whyItMatters:
+      'The image is what actually runs in production, so its mistakes are production mistakes. A `.env` copied into an early layer stays ' +
+      'readable in the image history even after a later step deletes it. A shell-form CMD swallows SIGTERM, so every deploy kills ' +
+      'in-flight requests after the grace period instead of draining them. A root user turns a small bug into a container escape ' +
+      'waiting to happen, and a 1 GB image makes every deploy and every rollback slower. Most backend teams ship containers, and a ' +
+      'reviewer can tell in a minute whether the Dockerfile was written by someone who understands it.',
+    tasks: [
+      'Read the generated `Dockerfile` line by line and write `docs/decisions/containers.md`: for each stage, what it contains and why. ' +
+        'The build stage installs every dependency with a frozen lockfile and compiles; the runtime stage starts from a pinned slim Node 20 ' +
+        'image, installs production dependencies only, and copies `dist` from the build stage. Record the final image size and the build ' +
+        'context size.',
+      'Run the app as the unprivileged `node` user the official images provide. Leave the application files owned by root and read-only ' +
+        'to that user, so a compromised process cannot rewrite its own code; give write access only to the directories that need it.',
+      'Start the process with an exec-form `CMD ["node", "dist/..."]`, not `npm start` or a shell string. Then node is process 1 and ' +
+        'receives SIGTERM itself; confirm the graceful shutdown still drains requests and exits 0. Remember that process 1 has no default ' +
+        'signal handlers, so the handler the scaffold installs is what makes the process stop.',
+      'Add a `HEALTHCHECK` that requests `/healthz` with node itself (slim images have no curl), for example `node -e` with `fetch` and an ' +
+        'exit code. Point it at `/healthz`, not `/readyz`: restarting a container does not fix an unreachable database.',
+      'Write `.dockerignore` so the context excludes `.env` and `.env.*` (keeping `.env.example`), `.git`, `node_modules`, `dist`, ' +
+        '`coverage` and the embedded database directory `.data`. Compare the context size before and after.',
+      'In `compose.yaml`, give PostgreSQL a pinned major version, a named volume and a `pg_isready` healthcheck; add a one-off `migrate` ' +
+        'service that runs the compiled migrations and exits; make the app wait for both (`service_healthy`, then ' +
+        '`service_completed_successfully`). Run migrations from compiled JavaScript: the TypeScript loader the knex CLI wants is a dev ' +
+        'dependency and is not in the runtime image.',
+      'Break it on purpose, one policy at a time (shell-form CMD, no USER, `.env` not ignored), and watch `pnpm milestone check containers` ' +
+        'name each failure before you put it back.',
+    ],
+    acceptance: [
+      {
+        id: 'containers.dockerfile-policy',
+        statement: 'The Dockerfile is multi-stage, pinned, non-root, exec-form and health-checked, with no secrets in it.',
+        sends: 'Parses `Dockerfile` with dockerfile-utils and applies the policy checks to its instructions, stage by stage.',
+        expects:
+          'No parser errors. At least two `FROM` stages; every `FROM` names a version tag or a digest (never `latest` or no tag), and the ' +
+          'final one is Node 20 or newer. The final stage sets a `USER` other than `root` or `0` before its `CMD`; the `CMD` (or ' +
+          '`ENTRYPOINT`) is a JSON array that starts `node` directly, not npm, pnpm or a shell; a `HEALTHCHECK` requests `/healthz`; ' +
+          '`EXPOSE` matches the default `PORT` of 3000. There is no `ADD` from a URL, no `COPY . .` in the final stage, and no `ENV` or ' +
+          '`ARG` whose name contains SECRET, TOKEN, PASSWORD or KEY or whose value is a connection string with a password.',
+      },
+      {
+        id: 'containers.build-context',
+        statement: 'Local secrets and build leftovers never reach the build context.',
+        sends:
+          'Creates `.env`, `.env.production`, `.data/pglite/probe` and `coverage/probe` in a copy of the project, then lists the files Docker ' +
+          'would send as the build context by applying `.dockerignore`.',
+        expects:
+          '`.dockerignore` exists. The context contains none of `.env`, `.env.production`, `.git/`, `node_modules/`, `dist/`, `.data/` or ' +
+          '`coverage/`; it does contain `package.json`, `pnpm-lock.yaml` and `src/`, and `.env.example` if the project has one. The context ' +
+          'is under 5 MB.',
+      },
+      {
+        id: 'containers.build-replay',
+        statement: 'The build steps produce a runtime that starts, reports healthy, runs migrations as a separate step, and stops cleanly.',
+        sends:
+          'Replays the build without a Docker engine: copies the build context into an empty directory and runs each `RUN` of the build ' +
+          'stages in order with their `WORKDIR`, `ENV` and `ARG` applied (steps that only install OS packages or create users are skipped ' +
+          'and listed); assembles the final stage in a second empty directory from its `COPY` lines and runs its `RUN` lines. There it runs ' +
+          'the migrate service\'s command from `compose.yaml` against a fresh database, starts the `CMD` with `NODE_ENV=production` and ' +
+          '`DATABASE_URL` set, runs the `HEALTHCHECK` command while the app is up, sends SIGTERM, and runs the `HEALTHCHECK` command again.',
+        expects:
+          'Every replayed step exits 0. The final directory has no `.ts` files outside `node_modules`, and `node_modules` holds none of ' +
+          '`typescript`, `jest`, `tsx` or `@types/node`. The migration command exits 0 and creates ' +
+          `\`${primary.name}\`. \`GET /healthz\` is 200 within 10 seconds of start and \`GET /readyz\` is 200. The \`HEALTHCHECK\` command ` +
+          'exits 0 while the app runs and non-zero after it stops. After SIGTERM the process exits with code 0 within `SHUTDOWN_TIMEOUT_MS` ' +
+          'plus 1 second.',
+      },
+      {
+        id: 'containers.compose',
+        statement: 'Compose starts PostgreSQL, then migrations, then the app, in that order and only when each step succeeded.',
+        sends: 'Parses `compose.yaml` and inspects its services.',
+        expects:
+          'A PostgreSQL service on a pinned major version, with a `healthcheck` that runs `pg_isready` and a named volume for its data. A ' +
+          'one-off migrate service that runs the migrations and depends on PostgreSQL with `condition: service_healthy`. The app service ' +
+          'depends on PostgreSQL with `condition: service_healthy` and on the migrate service with `condition: ' +
+          'service_completed_successfully`, and its own command does not run migrations. A published PostgreSQL port, if any, is bound to ' +
+          '127.0.0.1. No password appears as a literal in the app\'s `environment`: it comes from variable interpolation or an `env_file`.',
+      },
+    ],
+    stretch: [
+      'Build the runtime stage on a distroless Node image and list what you lost (a shell for debugging) and what you gained (fewer packages to patch).',
+      'Use a BuildKit cache mount for the pnpm store and compare cold and warm build times.',
+      'Run the app in compose with `read_only: true`, a tmpfs for the one directory it writes to, and all Linux capabilities dropped.',
+      'Generate an SBOM for the image and scan it for known vulnerabilities; decide which findings block a release and which get a ticket.',
+    ],
+    review: {
+      correctness: [
+        'Dependency manifests are copied and installed before the source, so a code change does not invalidate the install layer.',
+        'The runtime stage installs with the same lockfile as the build stage, with production dependencies only.',
+        'Node is process 1 or runs under an init that forwards signals; SIGTERM leads to a drain and exit code 0, not a kill after the grace period.',
+      ],
+      edgeCases: [
+        'The healthcheck during start-up: the start period is long enough that a slow first boot is not marked unhealthy and restarted in a loop.',
+        'Migrations that fail: the app never starts against a half-migrated schema, and the failure is visible in `docker compose ps`.',
+        'Two app replicas starting together do not both try to migrate, because migrations are not part of the app\'s start command.',
+      ],
+      maintainability: [
+        'The Node version is stated in one place per file (an `ARG` reused by every `FROM`) and matches the version CI uses.',
+        'Each non-obvious line has a short comment with the reason, not a restatement of the instruction.',
+        'Image size and build time are recorded in the decision record, so a regression is noticed.',
+      ],
+    },
+    talkingPoints: [
+      'The multi-stage build keeps compilers and test tools out of the runtime image. It costs a slightly longer Dockerfile; it buys a smaller image, faster deploys and fewer packages to patch.',
+      'I use exec form so node receives SIGTERM directly and drains in-flight requests. With a shell or npm in front, the signal can get lost and every deploy drops requests when the platform loses patience.',
+      'The container HEALTHCHECK hits `/healthz`, not `/readyz`. A health check that fails when the database is down makes the orchestrator restart healthy processes, which adds load at the worst moment and fixes nothing.',
+      'Migrations run as a one-off step before the app starts, not inside app start-up. Running them on boot is simpler, but with several replicas they race each other, and a failed migration would crash-loop every instance.',
+      'I chose a slim Debian-based image over Alpine. Alpine is smaller, but its musl libc occasionally breaks native modules and changes performance in ways that are hard to debug.',
+    ],
+    estimateHours: 6,
+    dependsOn: ['schema-design'],
+  };
+};

@@ -1,0 +1,129 @@
+import type { MilestoneDefinition } from '../model.js';
+import { codeList } from './text.js';
+
+export const ciCd: MilestoneDefinition = ({ domain }) => {
+  const tables = codeList(domain.tables.map((t) => t.name));
+
+  return {
+    id: 'ci-cd',
+    number: 11,
+    slug: 'ci-cd',
+    title: 'A pipeline that says no',
+    goal:
+      'Make `.github/workflows/ci.yml` the gate every change passes: typecheck, lint, a migration round trip (latest, rollback, latest) ' +
+      'against a PostgreSQL service container, the tests, and `pnpm milestone verify` reporting to the job summary, with every action ' +
+      'pinned to a commit and dependencies installed from a frozen lockfile.',
+    whyItMatters:
+      'On a team, nobody merges on trust. The pipeline is the shared, written-down definition of "this works", and reviewers look at ' +
+      'its result before they read a line of the diff. A good pipeline is fast enough that people wait for it, strict enough that a red ' +
+      `build means something, and reproducible, so that what passed is what ships. It also guards things humans forget: a migration ` +
+      `on ${domain.name} data whose rollback was never run, a lockfile that drifted from package.json, or a third-party action whose tag ` +
+      'was quietly moved to different code. Changes you push will go through a pipeline like this every day, and someone has to own it.',
+    tasks: [
+      'Read the generated workflow and make it yours: it runs on `pull_request` and on `push` to `main`; the top-level `permissions` ' +
+        'block grants only `contents: read`; a `concurrency` group keyed on the workflow and ref cancels superseded runs; each job has ' +
+        'a `timeout-minutes` so a hung test cannot burn an hour.',
+      'Pin every third-party action to a full 40-character commit SHA, with the version as a trailing comment, and add ' +
+        '`.github/dependabot.yml` for the `github-actions` ecosystem so pins get update pull requests. Pin Node 20 and the exact pnpm ' +
+        'version, and install with `pnpm install --frozen-lockfile` so a lockfile that disagrees with package.json fails the build.',
+      'Order the steps cheapest first so failures arrive early: typecheck (`tsc --noEmit`), lint, then the database work. Add a ' +
+        '`postgres` service container on a pinned major version with health options that run `pg_isready`, and point `DATABASE_URL` at it.',
+      'Run the migrations as a round trip: latest, rollback of every batch, latest again. A `down` that does nothing passes a plain ' +
+        '`migrate:latest` and only fails here, when the second latest tries to create a table that is still there.',
+      'Run the tests, then `pnpm milestone verify`. Give the verify step an `if` condition that uses the `always()` status function so it ' +
+        'reports even after an earlier failure, and have it append a Markdown table of criteria and results to the file named by the ' +
+        '`GITHUB_STEP_SUMMARY` environment variable. It must still exit non-zero when a criterion fails.',
+      'Lint the workflow locally with actionlint before pushing, then prove the gates: push a branch with a type error, one with a failing ' +
+        'test, and one with an empty `down`, and check that each fails at the step meant to catch it. Protect `main` so the workflow must ' +
+        'pass before merging.',
+    ],
+    acceptance: [
+      {
+        id: 'ci-cd.workflow-lint',
+        statement: 'The workflow is valid, runs on the right events, and has least-privilege permissions, cancellation and timeouts.',
+        sends: 'Runs actionlint on every file in `.github/workflows/`, then parses `ci.yml`.',
+        expects:
+          'actionlint reports no problems. `ci.yml` runs on `pull_request` and on `push` to `main`. The top-level `permissions` is ' +
+          '`contents: read` and no job grants write access to anything but what it uses (the check job grants none). A `concurrency` ' +
+          'group with `cancel-in-progress: true` is set. Every job has `timeout-minutes` of 30 or less and runs on `ubuntu-latest` or a ' +
+          'versioned Ubuntu label.',
+      },
+      {
+        id: 'ci-cd.pinned-supply-chain',
+        statement: 'What CI runs is fixed: actions by commit, dependencies by lockfile, toolchain by version.',
+        sends: 'Reads every `uses:` line and every setup and install step in `ci.yml`, plus `package.json`.',
+        expects:
+          'Every `uses:` of an action outside this repository ends in `@` followed by a 40-character hexadecimal commit SHA; local ' +
+          '`./` actions are exempt. Project dependencies are installed with `pnpm install --frozen-lockfile`, never a plain `pnpm install` ' +
+          'or `npm install`. The pnpm version is exact (in the setup step or in `packageManager`), and the Node version is 20 or read from ' +
+          'a version file, never `latest`, `lts/*` or `node`.',
+      },
+      {
+        id: 'ci-cd.migration-roundtrip',
+        statement: 'CI typechecks, lints, round-trips the migrations on real PostgreSQL, tests and verifies, in that order.',
+        sends:
+          'Finds the job with a PostgreSQL service container and replays its `run` steps in order on this machine against a fresh ' +
+          'database that stands in for the service. Expressions the check cannot evaluate are reported, and secrets are empty.',
+        expects:
+          'The service uses a pinned PostgreSQL major version and health options that run `pg_isready`. The steps include, in this order: ' +
+          'a typecheck, lint, migrate latest, migrate rollback of all batches, migrate latest, the tests, and `pnpm milestone verify`. ' +
+          'Every replayed step exits 0. Right after the rollback step the database has no tables besides `knex_migrations` and ' +
+          `\`knex_migrations_lock\`; after the second latest ${tables} all exist.`,
+      },
+      {
+        id: 'ci-cd.gates-fail',
+        statement: 'Each gate catches the fault it exists for.',
+        sends:
+          'Makes four scratch copies of the project and plants one fault in each: a type error in `src/`, a lint violation, a failing test, ' +
+          'and a new migration that creates a table and whose `down` does nothing. Replays the workflow\'s `run` steps on each copy.',
+        expects:
+          'Each copy fails at the step meant to catch its fault (typecheck, lint, tests, and the second migrate latest respectively) and ' +
+          'every step before that one passes. In every copy the verify step still runs and writes its summary.',
+      },
+      {
+        id: 'ci-cd.job-summary',
+        statement: 'The verify step reports every criterion to the job summary and fails the job when one fails.',
+        sends:
+          'Replays the verify step with `GITHUB_STEP_SUMMARY` set to an empty temporary file: once on the project as it is, and once ' +
+          'with a planted fault that an earlier milestone\'s check catches.',
+        expects:
+          'Each time the file holds a Markdown table with one row per checked criterion, giving its id (such as `ci-cd.job-summary`), ' +
+          'pass or fail, and a message for each failure. The step exits 0 the first time and non-zero the second. Its `if` condition ' +
+          'uses the `always()` status function.',
+      },
+    ],
+    stretch: [
+      'Build the Docker image in CI and push it to GitHub Container Registry tagged with the commit SHA, using the job token with ' +
+        '`packages: write` granted to that job only.',
+      'Cache the pnpm store keyed on the lockfile hash, and record the workflow\'s duration before and after.',
+      'Add a scheduled nightly run that installs without the cache and runs the full milestone suite, so slow drift (a base image, a ' +
+        'registry outage) is found before a release needs the pipeline.',
+      'Split the workflow into parallel jobs (static checks, database tests) and compare wall-clock time and runner minutes with the single job.',
+    ],
+    review: {
+      correctness: [
+        'Tests run against the PostgreSQL service through `DATABASE_URL`, the same driver and engine as production, not the embedded database.',
+        'The migration round trip runs against an empty database, so it proves the migrations build the schema from nothing.',
+        'A failed criterion fails the job; the summary is information, not the gate.',
+      ],
+      edgeCases: [
+        'Pull requests from forks get no secrets: the workflow needs none to pass, and steps that would need one are skipped, not failed.',
+        'The service container is slow to start: the health options make the job wait, instead of a sleep that is sometimes too short.',
+        'Two pushes in quick succession: the older run is canceled and cannot report a stale result after the newer one.',
+      ],
+      maintainability: [
+        'Every command in the workflow is a `package.json` script, so a developer can run the same steps locally.',
+        'Pinned SHAs carry a version comment, and Dependabot keeps them current.',
+        'Step names say what is checked ("Migrations: latest, rollback, latest"), so a red step needs no log reading to understand.',
+      ],
+    },
+    talkingPoints: [
+      'I order the pipeline from cheapest to most expensive. A type error fails in seconds instead of after the database tests, which keeps people willing to wait for CI instead of working around it.',
+      'Actions are pinned to commit SHAs. A tag can be moved to different code by whoever controls the action, and the workflow has access to the repository. The cost is update friction, which Dependabot takes care of.',
+      'CI tests against a real PostgreSQL service rather than the embedded one. It adds a few seconds of start-up, and in exchange the tests exercise the same engine, driver and locking behavior as production.',
+      'Migrations are rolled back and reapplied on every change. In production I would usually roll forward with a fix, but a tested `down` is the safety net I want available during an incident, and an untested one is not a net.',
+    ],
+    estimateHours: 6,
+    dependsOn: ['testing'],
+  };
+};

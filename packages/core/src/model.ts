@@ -1,0 +1,178 @@
+/**
+ * The typed model behind everything the CLI prints and every file it writes.
+ * Pure data: nothing here touches the file system, the network or the clock.
+ */
+
+export const BACKGROUND_IDS = [
+  'cs-grad',
+  'self-taught',
+  'frontend',
+  'fullstack',
+  'data-engineer',
+  'devops-sre',
+  'qa',
+  'it-sysadmin',
+] as const;
+export type BackgroundId = (typeof BACKGROUND_IDS)[number];
+
+export const MILESTONE_IDS = [
+  'orientation',
+  'first-endpoint',
+  'schema-design',
+  'indexes',
+  'testing',
+  'auth',
+  'concurrency',
+  'failure-modes',
+  'observability',
+  'containers',
+  'ci-cd',
+  'deploy',
+] as const;
+export type MilestoneId = (typeof MILESTONE_IDS)[number];
+
+/** How a background should treat a milestone. */
+export type Emphasis = 'deep' | 'standard' | 'fast-track';
+
+/** Something the person already knows, mapped to the backend idea it becomes. */
+export interface ConceptBridge {
+  readonly known: string;
+  readonly backend: string;
+  /** One or two sentences on how the first helps with the second, and where the analogy breaks. */
+  readonly explanation: string;
+  /** The milestone where this bridge is used. */
+  readonly milestone: MilestoneId;
+}
+
+export interface Background {
+  readonly id: BackgroundId;
+  readonly name: string;
+  /** One paragraph, second person, on where this person starts. */
+  readonly summary: string;
+  readonly strengths: readonly string[];
+  /** The specific gaps for this path, most important first. */
+  readonly gaps: readonly string[];
+  readonly bridges: readonly ConceptBridge[];
+  /** Milestones not listed here are 'standard'. */
+  readonly emphasis: Partial<Record<MilestoneId, Emphasis>>;
+  /** Per-milestone advice that only makes sense for this background. */
+  readonly notes: Partial<Record<MilestoneId, string>>;
+  /** Milestones this background should reach earlier than the default order, as far as dependencies allow. */
+  readonly pullForward: readonly MilestoneId[];
+  readonly suggestedDomains: readonly string[];
+  /** The milestone doc to open first after scaffolding. */
+  readonly firstMilestone: MilestoneId;
+}
+
+export interface Milestone {
+  readonly id: MilestoneId;
+  readonly number: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly goal: string;
+  readonly whyItMatters: string;
+  readonly tasks: readonly string[];
+  /** Each criterion is what the automated check verifies; `tests` says what is sent and what is expected. */
+  readonly acceptance: readonly AcceptanceCriterion[];
+  readonly stretch: readonly string[];
+  readonly review: {
+    readonly correctness: readonly string[];
+    readonly edgeCases: readonly string[];
+    readonly maintainability: readonly string[];
+  };
+  readonly talkingPoints: readonly string[];
+  readonly estimateHours: number;
+  /** Milestones that must come before this one. */
+  readonly dependsOn: readonly MilestoneId[];
+}
+
+export interface AcceptanceCriterion {
+  readonly id: string;
+  readonly statement: string;
+  /** What the check sends, in words. */
+  readonly sends: string;
+  /** What the check expects back, in words. */
+  readonly expects: string;
+}
+
+export type ColumnType = 'uuid' | 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'date' | 'timestamptz';
+
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly nullable?: boolean;
+  readonly unique?: boolean;
+  /** Maximum length for text columns; also enforced by validation. */
+  readonly maxLength?: number;
+  /** Inclusive bounds for numeric columns; enforced by a CHECK constraint and by validation. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Allowed values for a text column; a CHECK constraint and a zod enum. */
+  readonly enum?: readonly string[];
+  readonly default?: string | number | boolean;
+  readonly references?: { readonly table: string; readonly onDelete: 'cascade' | 'restrict' | 'set null' };
+  /** A realistic example value, used in docs, seeds and OpenAPI examples. */
+  readonly example: string | number | boolean;
+}
+
+export interface Table {
+  readonly name: string;
+  /** Singular, for type and function names: `venue` for `venues`. */
+  readonly singular: string;
+  readonly description: string;
+  /** Columns other than id, created_at and updated_at, which every table gets. */
+  readonly columns: readonly Column[];
+  /** Composite unique constraints, by column names. */
+  readonly uniques?: readonly (readonly string[])[];
+  /** Table-level CHECK constraints as SQL, with a name. */
+  readonly checks?: readonly { readonly name: string; readonly sql: string }[];
+}
+
+export interface Domain {
+  readonly id: string;
+  readonly name: string;
+  /** One line for lists and prompts. */
+  readonly tagline: string;
+  /** A paragraph for the README: what the service does and for whom. */
+  readonly pitch: string;
+  /** Tables in creation order: a table only references tables before it. */
+  readonly tables: readonly Table[];
+  /** The table that gets the complete CRUD resource at generation time. */
+  readonly primaryResource: string;
+  /** Columns of the primary resource a client may filter and sort the list by. */
+  readonly filterable: readonly string[];
+  readonly sortable: readonly string[];
+  /** The write that two requests race for. */
+  readonly contendedWrite: {
+    readonly summary: string;
+    readonly table: string;
+    readonly scenario: string;
+  };
+  /** The external service the app calls, for the failure-modes milestone. */
+  readonly dependency: {
+    readonly name: string;
+    readonly purpose: string;
+    readonly degradation: string;
+  };
+  /** The list query that needs an index once the table is large. */
+  readonly hotList: {
+    readonly table: string;
+    readonly route: string;
+    readonly query: string;
+    readonly index: readonly string[];
+  };
+  /** Seed rows per table name. A foreign key names its parent row by position: `{ ref: 'venues', index: 0 }`. */
+  readonly seeds: Readonly<Record<string, readonly SeedRow[]>>;
+}
+
+export type SeedValue = string | number | boolean | null | { readonly ref: string; readonly index: number };
+export type SeedRow = Readonly<Record<string, SeedValue>>;
+
+/** What milestone text is written against: the person's background and their project's domain. */
+export interface MilestoneContext {
+  readonly background: Background;
+  readonly domain: Domain;
+}
+
+/** A milestone is written once, as a function of the context, so the domain's tables and routes are woven into it. */
+export type MilestoneDefinition = (ctx: MilestoneContext) => Milestone;

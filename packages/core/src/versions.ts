@@ -1,0 +1,47 @@
+/**
+ * The one place that decides which versions generated projects get. Every generated
+ * package.json is built from these maps; the e2e matrix installs exactly this set.
+ */
+export const DEPENDENCIES = {
+  cors: '2.8.6',
+  express: '5.3.0',
+  'express-rate-limit': '8.7.4',
+  helmet: '8.3.0',
+  knex: '3.3.0',
+  pg: '8.23.1',
+  pino: '10.4.0',
+  zod: '4.6.7',
+} as const;
+
+export const DEV_DEPENDENCIES = {
+  '@electric-sql/pglite': '0.5.14',
+  // pglite-socket pins its pglite exactly: move the two together.
+  '@electric-sql/pglite-socket': '0.2.17',
+  '@eslint/js': '10.0.1',
+  '@swc/core': '1.16.22',
+  '@swc/jest': '0.2.39',
+  '@types/cors': '2.8.19',
+  '@types/express': '5.0.6',
+  '@types/jest': '30.0.0',
+  '@types/node': '20.19.43',
+  '@types/supertest': '7.2.1',
+  eslint: '10.15.0',
+  jest: '30.5.2',
+  'knex-pglite': '0.14.0',
+  'pino-pretty': '13.2.0',
+  supertest: '7.3.2',
+  tsx: '4.23.15',
+  // TypeScript 7 has no JavaScript compiler API, which typescript-eslint and @swc/jest tooling need.
+  typescript: '6.0.3',
+  'typescript-eslint': '8.73.0',
+} as const;
+
+export const NODE_VERSION = '20.19.0';
+
+/** Versions written into `packageManager` and used by CI for each package manager. */
+export const PACKAGE_MANAGER_VERSIONS = {
+  npm: '11.19.1',
+  pnpm: '12.4.2',
+  yarn: '1.22.22',
+  bun: '1.4.5',
+} as const;

@@ -1,0 +1,19 @@
+import { RenderError } from '@create-backend-portfolio/generators';
+import { TargetNotEmpty } from './actions/scaffold.js';
+import { createCommand, type Runtime } from './commands/create.js';
+import { UsageError } from './commands/resolve.js';
+import { Cancelled } from './prompts.js';
+import { ui } from './ui.js';
+
+/** Errors a person can act on are printed as one message; anything else is a bug and keeps its stack. */
+export async function main(argv: readonly string[], runtime: Runtime): Promise<number> {
+  try {
+    return await createCommand(argv, runtime);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TargetNotEmpty || error instanceof Cancelled || error instanceof RenderError) {
+      ui.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: booleanFlag.optional(),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.url())),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'use a size such as 100kb or 1mb').default('100kb'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    READINESS_TIMEOUT_MS: z.coerce.number().int().min(1).default(1_000),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL !== undefined, {
+    path: ['DATABASE_URL'],
+    message: 'is required when NODE_ENV is production (the embedded database is for development only)',
+  });
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once, at start-up, and reports every bad variable together. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`DATABASE_URL=` in .env) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Loads `.env` into process.env outside production, where the platform provides the environment. */
+export function loadDotEnv(path = '.env'): void {
+  if (process.env.NODE_ENV !== 'production' && existsSync(path)) {
+    process.loadEnvFile(path);
+  }
+}

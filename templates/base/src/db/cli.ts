@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { loadConfig, loadDotEnv } from '../config.js';
+import { createDatabase } from './database.js';
+import { migrationOptions, seedOptions } from './paths.js';
+
+const usage = 'usage: migrate:latest | migrate:rollback [--all] | migrate:make <name> | seed';
+
+async function main([command, ...args]: string[]): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const db = await createDatabase(config);
+  const migrations = migrationOptions(import.meta.dirname);
+  try {
+    switch (command) {
+      case 'migrate:latest': {
+        const [, applied] = await db.migrate.latest(migrations);
+        console.log(applied.length === 0 ? 'Already up to date.' : `Applied:\n  ${applied.join('\n  ')}`);
+        break;
+      }
+      case 'migrate:rollback': {
+        const [, reverted] = await db.migrate.rollback(migrations, args.includes('--all'));
+        console.log(reverted.length === 0 ? 'Nothing to roll back.' : `Rolled back:\n  ${reverted.join('\n  ')}`);
+        break;
+      }
+      case 'migrate:make': {
+        const name = args[0];
+        if (name === undefined || !/^[a-z][a-z0-9_]*$/.test(name)) {
+          throw new Error('migrate:make needs a snake_case name, for example: add_index_to_events');
+        }
+        const file = await db.migrate.make(name, { ...migrations, extension: 'ts' });
+        console.log(`Created ${path.relative(process.cwd(), file)}`);
+        break;
+      }
+      case 'seed': {
+        const [files] = await db.seed.run(seedOptions(import.meta.dirname));
+        console.log(`Ran ${files.length} seed file(s).`);
+        break;
+      }
+      default:
+        throw new Error(usage);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

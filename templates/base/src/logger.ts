@@ -1,0 +1,30 @@
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { currentRequestId } from './request-context.js';
+
+export type { Logger };
+
+export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY' | 'NODE_ENV'>): Logger {
+  const pretty = config.LOG_PRETTY ?? config.NODE_ENV === 'development';
+  return pino({
+    level: config.LOG_LEVEL,
+    // Every line logged while a request is being handled carries its id, however deep the call.
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId === undefined ? {} : { requestId };
+    },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+        '*.secret',
+        'DATABASE_URL',
+      ],
+      censor: '[redacted]',
+    },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+  });
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { execa } from 'execa';
+import { runCli, snapshotTree, tempDir } from '../support/cli.js';
+
+/**
+ * The walking skeleton end to end: scaffold with the real CLI, install with pnpm from the
+ * registry, then run the generated project's own gates and start it.
+ */
+describe('scaffold, install, test and start a project', () => {
+  let parent: string;
+  let project: string;
+
+  before(async () => {
+    parent = await tempDir('e2e');
+    project = path.join(parent, 'demo');
+  });
+
+  after(async () => {
+    await rm(parent, { recursive: true, force: true });
+  });
+
+  const pnpm = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    execa('pnpm', args, { cwd: project, reject: false, env: { ...env, CI: 'true' }, all: true });
+
+  it('scaffolds, creates a repository and installs with the detected package manager', async () => {
+    const result = await runCli(['demo', '--background', 'frontend', '--yes'], {
+      cwd: parent,
+      env: { npm_config_user_agent: 'pnpm/12.4.2 npm/? node/v20.20.2 linux x64' },
+    });
+    assert.equal(result.exitCode, 0, result.all);
+    assert.match(result.all, /Using defaults for what was not given: domain: ticketing/);
+    assert.ok(existsSync(path.join(project, 'pnpm-lock.yaml')), 'pnpm wrote its lockfile');
+    assert.ok(existsSync(path.join(project, 'node_modules/.bin/jest')), 'dev dependencies are installed');
+    const log = await execa('git', ['log', '--oneline'], { cwd: project });
+    assert.match(log.stdout, /Initial commit from create-backend-portfolio/);
+  });
+
+  it('passes its own typecheck and lint', async () => {
+    const typecheck = await pnpm(['typecheck']);
+    assert.equal(typecheck.exitCode, 0, typecheck.all);
+    const lint = await pnpm(['lint']);
+    assert.equal(lint.exitCode, 0, lint.all);
+  });
+
+  it('passes its own tests on the embedded database', async () => {
+    const result = await pnpm(['test'], { DATABASE_URL: '' });
+    assert.equal(result.exitCode, 0, result.all);
+    assert.match(result.all ?? '', /Tests:\s+\d+ passed, \d+ total/);
+  });
+
+  it('passes its own tests on a real PostgreSQL server', { skip: process.env.TEST_DATABASE_URL === undefined && 'set TEST_DATABASE_URL' }, async () => {
+    const result = await pnpm(['test'], { DATABASE_URL: process.env.TEST_DATABASE_URL });
+    assert.equal(result.exitCode, 0, result.all);
+    assert.match(result.all ?? '', /Tests:\s+\d+ passed, \d+ total/);
+  });
+
+  it('builds, starts with plain node, answers /healthz, and exits 0 on SIGTERM', async () => {
+    const build = await pnpm(['build']);
+    assert.equal(build.exitCode, 0, build.all);
+    const port = await freePort();
+    const server = execa('node', ['dist/server.js'], {
+      cwd: project,
+      reject: false,
+      env: { PORT: String(port), LOG_PRETTY: 'false', DATABASE_URL: '', PGLITE_DIR: path.join(parent, 'pglite') },
+    });
+    try {
+      const response = await poll(`http://127.0.0.1:${port}/healthz`, 30_000);
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { status: 'ok' });
+    } finally {
+      server.kill('SIGTERM');
+    }
+    const exited = await server;
+    assert.equal(exited.exitCode, 0, exited.stderr);
+  });
+});
+
+describe('the same answers give byte-identical trees', () => {
+  it('in two different parent folders', async () => {
+    const [first, second] = await Promise.all([tempDir('same-a'), tempDir('same-b')]);
+    try {
+      const args = ['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--no-install', '--no-git'];
+      for (const cwd of [first, second]) {
+        const result = await runCli(args, { cwd });
+        assert.equal(result.exitCode, 0, result.all);
+      }
+      const a = await snapshotTree(path.join(first, 'api'));
+      const b = await snapshotTree(path.join(second, 'api'));
+      assert.deepEqual([...a.keys()], [...b.keys()]);
+      for (const [file, bytes] of a) assert.ok(bytes.equals(b.get(file)!), `${file} differs`);
+      assert.ok(a.size > 30, `a real project, not ${a.size} files`);
+    } finally {
+      await Promise.all([first, second].map((dir) => rm(dir, { recursive: true, force: true })));
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function poll(url: string, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

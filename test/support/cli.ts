@@ -1,0 +1,52 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(REPO_ROOT, 'packages/create-backend-portfolio/src/bin.ts');
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), `cbp-${prefix}-`));
+}
+
+export interface CliResult {
+  readonly exitCode: number | undefined;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr interleaved, for assertion messages. */
+  readonly all: string;
+}
+
+/** Runs the CLI from source as a person would, with stdin closed (no TTY). */
+export async function runCli(
+  args: readonly string[],
+  { cwd, env = {}, timeout = 300_000 }: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number },
+): Promise<CliResult> {
+  // tsx is resolved from the repository, not from the temporary folder the CLI runs in.
+  const result = await execa(process.execPath, ['--import', import.meta.resolve('tsx'), BIN, ...args], {
+    cwd,
+    reject: false,
+    stdin: 'ignore',
+    all: true,
+    timeout,
+    env: { NO_COLOR: '1', CI: undefined, npm_config_user_agent: undefined, npm_lifecycle_event: undefined, ...env },
+  });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, all: result.all };
+}
+
+/** Every file under `root` (skipping the given folder names), with its bytes, sorted by path. */
+export async function snapshotTree(root: string, skip: ReadonlySet<string> = new Set()): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  async function walk(dir: string): Promise<void> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else files.set(path.relative(root, full), await readFile(full));
+    }
+  }
+  await walk(root);
+  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
