@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { base } from './base/index.js';
 import { database } from './database/index.js';
 import { docs } from './docs/index.js';
-import type { Feature, FeatureContext } from './kit.js';
-import { runActions } from './plop.js';
+import type { Feature, FeatureContext, PlannedFile } from './kit.js';
+import { RenderError, runActions } from './plop.js';
 import { resource } from './resource/index.js';
 import { buildProjectView, type ProjectAnswers } from './view/project.js';
 
@@ -18,9 +19,25 @@ export async function renderProject(
   answers: ProjectAnswers,
   { destination, templatesDir }: { destination: string; templatesDir: string },
 ): Promise<string[]> {
-  const view = buildProjectView(answers);
-  const context: FeatureContext = { view, templatesDir, destination };
-  const actions = (await Promise.all(FEATURES.map((feature) => feature.actions(context)))).flat();
-  const written = await runActions(actions, view, { destination, templatesDir });
-  return written.map((file) => path.relative(destination, path.resolve(destination, file)));
+  const files = await planProject(answers, { destination, templatesDir });
+  const existing = files.filter((file) => existsSync(file.target));
+  if (existing.length > 0) {
+    // Checked before writing anything: node-plop stops at the first clash and rolls nothing back.
+    throw new RenderError(existing.map((file) => ({ path: path.relative(destination, file.target), error: 'already exists' })));
+  }
+  await runActions(
+    files.map((file) => file.action),
+    buildProjectView(answers),
+    { destination, templatesDir },
+  );
+  return files.map((file) => path.relative(destination, file.target));
+}
+
+/** Every file the answers produce, in write order, without writing anything. */
+export async function planProject(
+  answers: ProjectAnswers,
+  { destination, templatesDir }: { destination: string; templatesDir: string },
+): Promise<PlannedFile[]> {
+  const context: FeatureContext = { view: buildProjectView(answers), templatesDir, destination };
+  return (await Promise.all(FEATURES.map((feature) => feature.files(context)))).flat();
 }

@@ -11,9 +11,15 @@ export interface FeatureContext {
   readonly destination: string;
 }
 
+/** One file a feature will write: where, and the node-plop action that writes it. */
+export interface PlannedFile {
+  readonly target: string;
+  readonly action: ActionType;
+}
+
 export interface Feature {
   readonly name: string;
-  actions(context: FeatureContext): Promise<ActionType[]>;
+  files(context: FeatureContext): Promise<PlannedFile[]>;
 }
 
 /**
@@ -56,21 +62,22 @@ export async function templateFolder(
   context: FeatureContext,
   folder: string,
   options: { names?: Record<string, string>; data?: Record<string, unknown> } = {},
-): Promise<ActionType[]> {
+): Promise<PlannedFile[]> {
   const root = path.join(context.templatesDir, folder);
   const files = await listFiles(root);
   return files.map((relative) => {
-    const target = destinationPath(relative, options.names);
+    const target = path.join(context.destination, destinationPath(relative, options.names));
     if (relative.endsWith('.hbs')) {
-      return {
+      const action: ActionType = {
         type: 'add',
-        path: path.join(context.destination, target),
+        path: target,
         templateFile: path.join(root, relative),
         data: options.data ?? {},
         abortOnFail: true,
-      } satisfies ActionType;
+      };
+      return { target, action };
     }
-    return copyAction(path.join(root, relative), path.join(context.destination, target));
+    return { target, action: copyAction(path.join(root, relative), target) };
   });
 }
 
@@ -84,11 +91,11 @@ function copyAction(source: string, target: string): ActionType {
 }
 
 /** A file whose content is computed in code (package.json, docs rendered by core). */
-export function contentAction(target: string, content: string): ActionType {
+export function contentFile(target: string, content: string): PlannedFile {
   const action = async () => {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content, { flag: 'wx' });
     return target;
   };
-  return action;
+  return { target, action };
 }

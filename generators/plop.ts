@@ -24,7 +24,8 @@ export async function runActions(
   plop.setGenerator('project', { description: 'a backend portfolio project', prompts: [], actions: () => actions });
   const { changes, failures } = await plop.getGenerator('project').runActions(data);
   if (failures.length > 0) {
-    throw new RenderError(failures.map((failure) => ({ path: failure.path, error: String(failure.error) })));
+    const causes = failures.filter((failure) => !String(failure.error).startsWith('Aborted due to previous action failure'));
+    throw new RenderError(causes.map((failure) => ({ path: failure.path, error: String(failure.error) })));
   }
   return changes.map((change) => change.path);
 }

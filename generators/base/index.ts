@@ -1,17 +1,17 @@
 import path from 'node:path';
 import { DEPENDENCIES, DEV_DEPENDENCIES, NODE_VERSION, PACKAGE_MANAGER_VERSIONS } from '@create-backend-portfolio/core';
-import { contentAction, type Feature, templateFolder } from '../kit.js';
+import { contentFile, type Feature, templateFolder } from '../kit.js';
 import type { ProjectView } from '../view/project.js';
 
 /** The application skeleton: server, config, logging, errors, health, test harness, tooling. */
 export const base: Feature = {
   name: 'base',
-  async actions(context) {
+  async files(context) {
     const { view, destination } = context;
     return [
       ...(await templateFolder(context, 'base')),
-      contentAction(path.join(destination, 'package.json'), `${JSON.stringify(packageJson(view), null, 2)}\n`),
-      ...(view.pm.name === 'pnpm' ? [contentAction(path.join(destination, 'pnpm-workspace.yaml'), pnpmWorkspace)] : []),
+      contentFile(path.join(destination, 'package.json'), `${JSON.stringify(packageJson(view), null, 2)}\n`),
+      ...(view.pm.name === 'pnpm' ? [contentFile(path.join(destination, 'pnpm-workspace.yaml'), pnpmWorkspace)] : []),
     ];
   },
 };

@@ -35,7 +35,7 @@ export function fixturesView(domain: Domain) {
 /** The domain's schema: one reversible migration per table, demo seed data, and test fixtures. */
 export const database: Feature = {
   name: 'database',
-  async actions(context) {
+  async files(context) {
     const { view } = context;
     const seeds = view.domain.tables.map((table, tableIndex) => ({
       table: table.name,

@@ -3,7 +3,7 @@ import { type Feature, templateFolder } from '../kit.js';
 /** The project README. */
 export const docs: Feature = {
   name: 'docs',
-  async actions(context) {
+  async files(context) {
     return templateFolder(context, 'docs');
   },
 };

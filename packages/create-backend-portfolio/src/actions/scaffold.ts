@@ -38,6 +38,7 @@ export async function scaffold(resolved: ResolvedCreate, { cwd, templatesDir }: 
   if (resolved.git) {
     const git = await initRepository(root);
     if (git.outcome === 'created') ui.success('Created a git repository with a first commit');
+    if (git.outcome === 'inside-repository') ui.info('Inside an existing git repository: left version control to it.');
     if (git.outcome === 'git-missing') ui.warn('git is not installed: skipped creating a repository.');
     if (git.outcome === 'failed') ui.warn(`Could not create a git repository (${git.detail}); the files are all there.`);
   }

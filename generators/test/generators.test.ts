@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { BACKGROUND_IDS, DOMAINS, findDomain } from '@create-backend-portfolio/core';
+import { RenderError, renderProject, type ProjectAnswers } from '../index.js';
+import { destinationPath } from '../kit.js';
+import { knexColumn, tsType, zodSchema } from '../view/columns.js';
+import { seedId } from '../view/project.js';
+
+const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+describe('destinationPath', () => {
+  it('renames _dotfiles, fills __names__ and drops .hbs', () => {
+    assert.equal(destinationPath('_gitignore'), '.gitignore');
+    assert.equal(destinationPath('_env.example.hbs'), '.env.example');
+    assert.equal(destinationPath('src/resources/__table__/__table__.router.ts.hbs', { table: 'events' }), 'src/resources/events/events.router.ts');
+    assert.equal(destinationPath('src/app.ts'), 'src/app.ts');
+  });
+
+  it('refuses a template path whose name has no value', () => {
+    assert.throws(() => destinationPath('src/__table__.ts'), /needs a value for __table__/);
+  });
+});
+
+describe('column mapping', () => {
+  const events = findDomain('ticketing')!.tables.find((table) => table.name === 'events')!;
+  const column = (name: string) => events.columns.find((c) => c.name === name)!;
+
+  it('writes constraints into the migration, not only into validation', () => {
+    assert.equal(
+      knexColumn(events, column('seats_total')),
+      "table.integer('seats_total').notNullable().checkBetween([1, 100000], 'events_seats_total_range');",
+    );
+    assert.match(knexColumn(events, column('venue_id')), /references\('id'\)\.inTable\('venues'\)\.onDelete\('RESTRICT'\)\.index\(\)/);
+    assert.match(knexColumn(events, column('status')), /defaultTo\('draft'\)\.checkIn\(\['draft', 'on_sale', 'sold_out', 'cancelled'\]/);
+  });
+
+  it('validates the same bounds in zod and types values as pg returns them', () => {
+    assert.equal(zodSchema(column('seats_total')), 'z.number().int().min(1).max(100000)');
+    assert.equal(zodSchema(column('title')), 'z.string().trim().min(1).max(200)');
+    assert.equal(tsType(column('starts_at')), 'Date');
+    assert.equal(tsType(column('status')), "'draft' | 'on_sale' | 'sold_out' | 'cancelled'");
+  });
+
+  it('makes fixed seed ids that are valid, distinct v4 UUIDs', () => {
+    const ids = [seedId(0, 0), seedId(0, 1), seedId(1, 0)];
+    for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+});
+
+describe('renderProject', () => {
+  let root: string;
+
+  before(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'cbp-render-'));
+  });
+
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const answers = (overrides: Partial<ProjectAnswers> = {}): ProjectAnswers => ({
+    projectName: 'demo',
+    background: 'frontend',
+    domain: 'ticketing',
+    packageManager: 'pnpm',
+    ...overrides,
+  });
+
+  it('leaves no template debris in any background × domain × package manager', async () => {
+    let n = 0;
+    for (const domain of DOMAINS) {
+      for (const background of BACKGROUND_IDS) {
+        for (const packageManager of ['npm', 'pnpm'] as const) {
+          const destination = path.join(root, `matrix-${(n += 1)}`);
+          const files = await renderProject(answers({ background, domain: domain.id, packageManager }), { destination, templatesDir });
+          for (const file of files) {
+            const text = await readFile(path.join(destination, file), 'utf8');
+            assert.doesNotMatch(text, /\{\{|\}\}/, `${file} keeps a handlebars tag`);
+            // Handlebars HTML-escapes `{{x}}`: an entity in generated code means a template forgot `{{{x}}}`.
+            assert.doesNotMatch(text, /&(#x27|#x3D|#x60|quot|amp|lt|gt);/, `${file} has an HTML entity`);
+            assert.ok(!text.includes("[object Object]"), `${file} rendered an object as text`);
+          }
+          assert.ok(files.includes('.gitignore') && !files.includes('_gitignore'));
+          assert.equal(files.includes('pnpm-workspace.yaml'), packageManager === 'pnpm');
+        }
+      }
+    }
+  });
+
+  it('writes package.json from the one versions file, with packageManager matching the choice', async () => {
+    const destination = path.join(root, 'pkg');
+    await renderProject(answers({ packageManager: 'pnpm' }), { destination, templatesDir });
+    const manifest = JSON.parse(await readFile(path.join(destination, 'package.json'), 'utf8'));
+    assert.match(manifest.packageManager, /^pnpm@\d+\.\d+\.\d+$/);
+    assert.match(manifest.devDependencies.typescript, /^6\.0\./);
+    for (const script of ['dev', 'build', 'start', 'test', 'typecheck', 'lint', 'migrate:latest', 'migrate:rollback', 'migrate:make', 'seed']) {
+      assert.ok(manifest.scripts[script], `script ${script}`);
+    }
+    assert.equal(manifest.scripts.start, 'node dist/server.js');
+  });
+
+  it('refuses to overwrite a file that is already there, and says which', async () => {
+    const destination = path.join(root, 'clash');
+    await renderProject(answers(), { destination, templatesDir });
+    await writeFile(path.join(destination, 'src/app.ts'), '// mine\n');
+    await assert.rejects(renderProject(answers(), { destination, templatesDir }), (error: unknown) => {
+      assert.ok(error instanceof RenderError);
+      assert.match(error.message, /src\/app\.ts: already exists/);
+      return true;
+    });
+    assert.equal(await readFile(path.join(destination, 'src/app.ts'), 'utf8'), '// mine\n');
+  });
+});
