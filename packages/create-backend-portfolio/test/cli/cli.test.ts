@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli, tempDir } from '../../../../test/support/cli.js';
+import { runCli, tempDir } from '../support/cli.js';
 
 /** The CLI as a process: exit codes, messages, and what is left on disk. */
 describe('create-backend-portfolio as a command', () => {
