@@ -3,3 +3,4 @@ export * from './catalog.js';
 export { BACKGROUNDS } from './backgrounds/index.js';
 export { DOMAINS } from './domains/index.js';
 export * from './versions.js';
+export { MILESTONE_DEFINITIONS, milestonesFor } from './milestones/index.js';
