@@ -11,6 +11,7 @@ export const base: Feature = {
     return [
       ...(await templateFolder(context, 'base')),
       contentFile(path.join(destination, 'package.json'), `${JSON.stringify(packageJson(view), null, 2)}\n`),
+      contentFile(path.join(destination, '.nvmrc'), `${NODE_VERSION}\n`),
       ...(view.pm.name === 'pnpm' ? [contentFile(path.join(destination, 'pnpm-workspace.yaml'), pnpmWorkspace)] : []),
     ];
   },
