@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getBackground } from '@create-backend-portfolio/core';
-import { renderProject } from '@create-backend-portfolio/generators';
+import { packageManagerView, renderProject } from '@create-backend-portfolio/generators';
 import type { ResolvedCreate } from '../commands/resolve.js';
 import { ui } from '../ui.js';
 import { initRepository } from './git.js';
@@ -59,12 +59,11 @@ export async function scaffold(resolved: ResolvedCreate, { cwd, templatesDir }: 
 }
 
 function printNextSteps(resolved: ResolvedCreate, cd: string): void {
-  const { packageManager: pm, background } = resolved.answers;
-  const run = pm === 'npm' ? 'npm run' : pm === 'bun' ? 'bun run' : pm;
-  const profile = getBackground(background);
+  const pm = packageManagerView(resolved.answers.packageManager);
+  const profile = getBackground(resolved.answers.background);
   const lines = [`cd ${cd}`];
-  if (!resolved.install) lines.push(pm === 'yarn' ? 'yarn' : `${pm} install`);
-  lines.push(`${run} dev      # the API on http://localhost:3000`, `${run} test     # the integration tests`);
+  if (!resolved.install) lines.push(pm.install);
+  lines.push(`${pm.run} dev      # the API on http://localhost:3000`, `${pm.run} test     # the integration tests`);
   ui.info(`\nNext steps:\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
-  ui.info(`As a ${profile.name.toLowerCase()}, start with the project README: it says where your plan begins.`);
+  ui.info(`As a ${profile.name.toLowerCase()}, read "Where you start" in the project README: it names the gaps to focus on first.`);
 }
