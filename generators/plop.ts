@@ -1,5 +1,5 @@
 import nodePlop, { type ActionType } from 'node-plop';
-import { lowercase } from './helpers.js';
+import { json, lowercase } from './helpers.js';
 
 export class RenderError extends Error {
   constructor(readonly failures: readonly { path: string; error: string }[]) {
@@ -20,6 +20,7 @@ export async function runActions(
   const plop = await nodePlop('', { destBasePath: destination, force: false });
   plop.setPlopfilePath(templatesDir);
   plop.setHelper('lowercase', lowercase);
+  plop.setHelper('json', json);
   // A function, not an array: node-plop mutates a static actions array on its first run.
   plop.setGenerator('project', { description: 'a backend portfolio project', prompts: [], actions: () => actions });
   const { changes, failures } = await plop.getGenerator('project').runActions(data);

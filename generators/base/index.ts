@@ -17,9 +17,11 @@ export const base: Feature = {
   },
 };
 
-// Install scripts of these only fetch or check native binaries that their optional dependencies already provide.
+// Install scripts of these only fetch or check native binaries that their optional dependencies already
+// provide; @scarf/scarf (pulled in by swagger-ui-dist) would only send install analytics.
 const pnpmWorkspace = `allowBuilds:
   '@parcel/watcher': false
+  '@scarf/scarf': false
   '@swc/core': false
   esbuild: false
   unrs-resolver: false

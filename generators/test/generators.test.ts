@@ -40,7 +40,7 @@ describe('column mapping', () => {
 
   it('validates the same bounds in zod and types values as pg returns them', () => {
     assert.equal(zodSchema(column('seats_total')), 'z.number().int().min(1).max(100000)');
-    assert.equal(zodSchema(column('title')), 'z.string().trim().min(1).max(200)');
+    assert.equal(zodSchema(column('title')), "z.string().trim().min(1).max(200).refine(noNul, 'must not contain the NUL character')");
     assert.equal(tsType(column('starts_at')), 'Date');
     assert.equal(tsType(column('status')), "'draft' | 'on_sale' | 'sold_out' | 'cancelled'");
   });

@@ -65,7 +65,7 @@ export function zodSchema(column: Column): string {
       schema =
         column.enum !== undefined
           ? `z.enum([${column.enum.map(quote).join(', ')}])`
-          : `z.string().trim().min(1)${column.maxLength === undefined ? '' : `.max(${column.maxLength})`}`;
+          : `z.string().trim().min(1)${column.maxLength === undefined ? '' : `.max(${column.maxLength})`}.refine(noNul, 'must not contain the NUL character')`;
       break;
     case 'integer':
     case 'bigint':
@@ -83,6 +83,32 @@ export function zodSchema(column: Column): string {
     case 'timestamptz':
       schema = 'z.iso.datetime({ offset: true }).transform((value) => new Date(value))';
       break;
+  }
+  return column.nullable === true ? `${schema}.nullable()` : schema;
+}
+
+/** The zod schema for a column's value in a response body: the stored value as JSON carries it. */
+export function responseZod(column: Column): string {
+  let schema: string;
+  switch (column.type) {
+    case 'uuid':
+      schema = 'z.uuid()';
+      break;
+    case 'text':
+      schema = column.enum !== undefined ? `z.enum([${column.enum.map(quote).join(', ')}])` : 'z.string()';
+      break;
+    case 'integer':
+      schema = 'z.number().int()';
+      break;
+    case 'boolean':
+      schema = 'z.boolean()';
+      break;
+    case 'timestamptz':
+      schema = 'z.iso.datetime()';
+      break;
+    default:
+      // date, and bigint/numeric, which pg returns as strings to keep precision
+      schema = 'z.string()';
   }
   return column.nullable === true ? `${schema}.nullable()` : schema;
 }

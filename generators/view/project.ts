@@ -7,7 +7,7 @@ import {
   type SeedValue,
   type Table,
 } from '@create-backend-portfolio/core';
-import { knexColumn, tsType, valueLiteral, zodSchema } from './columns.js';
+import { knexColumn, responseZod, tsType, valueLiteral, zodSchema } from './columns.js';
 import { camelCase, label, pascalCase } from './names.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -33,6 +33,7 @@ export interface TableView {
 export interface FieldView {
   readonly name: string;
   readonly zod: string;
+  readonly responseZod: string;
   readonly tsType: string;
   readonly optionalOnCreate: boolean;
 }
@@ -40,6 +41,7 @@ export interface FieldView {
 export interface ResourceView {
   readonly table: string;
   readonly label: string;
+  readonly labelPlural: string;
   readonly Singular: string;
   readonly Plural: string;
   readonly camelSingular: string;
@@ -52,6 +54,8 @@ export interface ResourceView {
   readonly requiredFields: readonly string[];
   readonly foreignKey: { readonly column: string; readonly label: string } | undefined;
   readonly hasUnique: boolean;
+  /** Whether any field is free text, which needs the NUL-character check. */
+  readonly hasFreeText: boolean;
   readonly patch: { readonly field: string; readonly value: string };
   readonly enumFilter: { readonly name: string; readonly match: string; readonly other: string } | undefined;
 }
@@ -102,6 +106,7 @@ export function resourceView(domain: Domain, tableName: string): ResourceView {
   return {
     table: table.name,
     label: label(table.singular),
+    labelPlural: label(table.name),
     Singular: pascalCase(table.singular),
     Plural: pascalCase(table.name),
     camelSingular: camelCase(table.singular),
@@ -109,12 +114,14 @@ export function resourceView(domain: Domain, tableName: string): ResourceView {
     fields: table.columns.map((column) => ({
       name: column.name,
       zod: zodSchema(column),
+      responseZod: responseZod(column),
       tsType: tsType(column),
       optionalOnCreate: column.default !== undefined || column.nullable === true,
     })),
     filters: domain.filterable,
     requiredFields: table.columns.filter((c) => c.default === undefined && c.nullable !== true).map((c) => c.name),
     foreignKey: foreignKey === undefined ? undefined : { column: foreignKey.name, label: label(foreignKey.references?.table ?? '') },
+    hasFreeText: table.columns.some((column) => column.type === 'text' && column.enum === undefined),
     hasUnique: (table.uniques ?? []).length > 0 || table.columns.some((column) => column.unique === true),
     patch: patchable(table),
     enumFilter: enumFilter(table, domain.filterable),

@@ -3,6 +3,7 @@
  * package.json is built from these maps; the e2e matrix installs exactly this set.
  */
 export const DEPENDENCIES = {
+  '@asteasolutions/zod-to-openapi': '9.1.0',
   cors: '2.8.6',
   express: '5.3.0',
   'express-rate-limit': '8.7.4',
@@ -10,6 +11,7 @@ export const DEPENDENCIES = {
   knex: '3.3.0',
   pg: '8.23.1',
   pino: '10.4.0',
+  'swagger-ui-express': '5.0.1',
   zod: '4.6.7',
 } as const;
 
@@ -25,7 +27,12 @@ export const DEV_DEPENDENCIES = {
   '@types/jest': '30.0.0',
   '@types/node': '20.19.43',
   '@types/supertest': '7.2.1',
+  '@types/swagger-ui-express': '4.1.8',
+  // The contract test validates responses against the OpenAPI 3.1 document, which is JSON Schema 2020-12.
+  ajv: '8.20.0',
+  'ajv-formats': '3.0.1',
   eslint: '10.15.0',
+  'fast-check': '4.10.2',
   jest: '30.5.2',
   'knex-pglite': '0.14.0',
   'pino-pretty': '13.2.0',

@@ -12,7 +12,9 @@ import { requestId } from './http/request-id.js';
 import { requireJson } from './http/require-json.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
-import { apiRouter } from './routes.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import { openApiRouter } from './openapi/openapi.router.js';
+import { apiRouter, resources } from './routes.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -29,10 +31,7 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
 
   app.use(requestId);
   app.use(accessLog(logger));
-  app.use((_req, res, next) => {
-    if (lifecycle.shuttingDown) res.setHeader('Connection', 'close');
-    next();
-  });
+  app.use(lifecycle.trackResponses);
   app.use(helmet());
   app.use(healthRouter({ db, lifecycle, timeoutMs: config.READINESS_TIMEOUT_MS }));
 
@@ -46,6 +45,7 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
       handler: (_req, _res, next) => next(new HttpError(429, 'too-many-requests', 'Too many requests; slow down and retry later.')),
     }),
   );
+  app.use(openApiRouter(buildOpenApiDocument(resources)));
   app.use(requireJson);
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(apiRouter({ db }));

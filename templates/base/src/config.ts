@@ -18,16 +18,12 @@ const schema = z
       .string()
       .default('')
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-      .pipe(z.array(z.url())),
+      .pipe(z.array(z.url({ error: 'list full origins such as https://app.example.com, comma separated; a wildcard is not allowed' }))),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'use a size such as 100kb or 1mb').default('100kb'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     READINESS_TIMEOUT_MS: z.coerce.number().int().min(1).default(1_000),
-  })
-  .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL !== undefined, {
-    path: ['DATABASE_URL'],
-    message: 'is required when NODE_ENV is production (the embedded database is for development only)',
   });
 
 export type Config = z.infer<typeof schema>;
@@ -44,11 +40,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`DATABASE_URL=` in .env) means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(present);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(result.error?.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`) ?? []),
+    // Checked here rather than in the schema, so it is reported together with the other problems.
+    ...(present.NODE_ENV === 'production' && present.DATABASE_URL === undefined
+      ? ['DATABASE_URL: is required when NODE_ENV is production (the embedded database is for development only)']
+      : []),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return result.data;
 }
 

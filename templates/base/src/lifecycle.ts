@@ -1,17 +1,38 @@
-import type { Server } from 'node:http';
+import type { EventEmitter } from 'node:events';
+import type { Server, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from './logger.js';
 
 /** Shared by the readiness probe and the shutdown sequence. */
 export class Lifecycle {
   #shuttingDown = false;
+  readonly #inFlight = new Set<ServerResponse>();
 
   get shuttingDown(): boolean {
     return this.#shuttingDown;
   }
 
+  /**
+   * Middleware that remembers responses not yet sent. Once shutdown begins, every response still to
+   * be sent, including those of requests already in flight, tells the client `Connection: close`,
+   * so no client reuses a keep-alive connection that is about to go away.
+   */
+  readonly trackResponses: RequestHandler = (_req, res, next) => {
+    if (this.#shuttingDown) {
+      res.shouldKeepAlive = false;
+    } else {
+      this.#inFlight.add(res);
+      res.once('close', () => this.#inFlight.delete(res));
+    }
+    next();
+  };
+
   beginShutdown(): void {
     this.#shuttingDown = true;
+    for (const res of this.#inFlight) {
+      if (!res.headersSent) res.shouldKeepAlive = false;
+    }
   }
 }
 
@@ -44,4 +65,25 @@ export async function shutdown({ server, db, logger, lifecycle, timeoutMs }: Shu
   clearTimeout(timer);
   await db.destroy();
   logger.info('shutdown complete');
+}
+
+interface FatalDeps {
+  readonly logger: Logger;
+  readonly events?: EventEmitter;
+  readonly exit?: (code: number) => void;
+}
+
+/**
+ * After an unexpected throw or an unhandled rejection the process state is unknown: log it and
+ * exit non-zero so the supervisor starts a clean process.
+ */
+export function exitOnFatalErrors({ logger, events = process, exit = (code) => process.exit(code) }: FatalDeps): void {
+  events.on('unhandledRejection', (reason: unknown) => {
+    logger.fatal({ err: reason }, 'unhandled promise rejection');
+    exit(1);
+  });
+  events.on('uncaughtException', (error: Error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    exit(1);
+  });
 }

@@ -1,12 +1,18 @@
-import { pino, type Logger } from 'pino';
+import { type DestinationStream, pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { currentRequestId } from './request-context.js';
 
 export type { Logger };
 
-export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY' | 'NODE_ENV'>): Logger {
-  const pretty = config.LOG_PRETTY ?? config.NODE_ENV === 'development';
-  return pino({
+/**
+ * JSON lines on stdout, or readable lines in development. Tests pass a `destination` to read what was logged.
+ */
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY' | 'NODE_ENV'>,
+  destination?: DestinationStream,
+): Logger {
+  const pretty = destination === undefined && (config.LOG_PRETTY ?? config.NODE_ENV === 'development');
+  const options = {
     level: config.LOG_LEVEL,
     // Every line logged while a request is being handled carries its id, however deep the call.
     mixin: () => {
@@ -26,5 +32,6 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY' | '
       censor: '[redacted]',
     },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
-  });
+  };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }

@@ -1,14 +1,16 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { createDatabase } from './db/database.js';
-import { Lifecycle, shutdown } from './lifecycle.js';
+import { createDatabase, logQueries } from './db/database.js';
+import { exitOnFatalErrors, Lifecycle, shutdown } from './lifecycle.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config);
+  exitOnFatalErrors({ logger });
   const db = await createDatabase(config);
+  logQueries(db, logger);
   const lifecycle = new Lifecycle();
   const app = createApp({ config, db, logger, lifecycle });
 
@@ -33,16 +35,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-
-  // After an unexpected throw the process state is unknown: log it and let the supervisor restart us.
-  process.on('unhandledRejection', (reason) => {
-    logger.fatal({ err: reason }, 'unhandled promise rejection');
-    process.exit(1);
-  });
-  process.on('uncaughtException', (error) => {
-    logger.fatal({ err: error }, 'uncaught exception');
-    process.exit(1);
-  });
 }
 
 main().catch((error: unknown) => {

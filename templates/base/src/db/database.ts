@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import knex, { type Knex } from 'knex';
 import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
 
 /**
  * PostgreSQL through `pg` when DATABASE_URL is set. Otherwise an embedded PostgreSQL (PGlite)
@@ -14,4 +15,14 @@ export async function createDatabase(config: Pick<Config, 'DATABASE_URL' | 'PGLI
   const { default: ClientPgLite } = await import('knex-pglite');
   mkdirSync(config.PGLITE_DIR, { recursive: true });
   return knex({ client: ClientPgLite, dialect: 'postgres', connection: { filename: config.PGLITE_DIR } });
+}
+
+/**
+ * Logs each statement at debug level, without its bindings (they can hold personal data). The line
+ * is written inside the request's async context, so it carries the request id like every other line.
+ */
+export function logQueries(db: Knex, logger: Logger): void {
+  db.on('query', (query: { sql: string }) => {
+    logger.debug({ sql: query.sql }, 'query');
+  });
 }

@@ -32,6 +32,9 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
     case '22003':
     case '22001':
       return HttpError.badRequest('A value has the wrong format or is out of range.');
+    case '22021':
+    case '22P05':
+      return HttpError.badRequest('A value contains characters that cannot be stored.');
     default:
       return undefined;
   }

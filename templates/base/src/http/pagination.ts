@@ -7,6 +7,19 @@ export const pageQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/** The response schema of a list route: one page of items and where the next page starts. */
+export function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    items: z.array(item),
+    page: z.object({
+      limit: z.number().int(),
+      offset: z.number().int(),
+      total: z.number().int(),
+      nextOffset: z.number().int().nullable(),
+    }),
+  });
+}
+
 export interface PageMeta {
   readonly limit: number;
   readonly offset: number;

@@ -16,3 +16,6 @@ export function parse<Schema extends z.ZodType>(schema: Schema, value: unknown, 
   }));
   throw HttpError.validation(errors);
 }
+
+/** PostgreSQL text cannot hold U+0000; refusing it here names the field instead of failing in the database. */
+export const noNul = (value: string): boolean => !value.includes('\u0000');
