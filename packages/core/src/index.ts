@@ -4,3 +4,4 @@ export { BACKGROUNDS } from './backgrounds/index.js';
 export { DOMAINS } from './domains/index.js';
 export * from './versions.js';
 export { MILESTONE_DEFINITIONS, milestonesFor } from './milestones/index.js';
+export * from './plan.js';
