@@ -5,12 +5,19 @@ import { UsageError } from './commands/resolve.js';
 import { Cancelled } from './prompts.js';
 import { ui } from './ui.js';
 
+/** Exit codes: 0 done, 1 something failed, 2 the command line was wrong (nothing was done). */
+export const EXIT_USAGE = 2;
+
 /** Errors a person can act on are printed as one message; anything else is a bug and keeps its stack. */
 export async function main(argv: readonly string[], runtime: Runtime): Promise<number> {
   try {
     return await createCommand(argv, runtime);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TargetNotEmpty || error instanceof Cancelled || error instanceof RenderError) {
+    if (error instanceof UsageError) {
+      ui.error(error.message);
+      return EXIT_USAGE;
+    }
+    if (error instanceof TargetNotEmpty || error instanceof Cancelled || error instanceof RenderError) {
       ui.error(error.message);
       return 1;
     }
