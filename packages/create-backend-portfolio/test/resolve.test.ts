@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCreateArgs, type CreateArgs } from '../src/args.js';
+import { resolvePlan } from '../src/commands/plan.js';
 import { type Asker, planOptionsFrom, resolveCreate, UsageError } from '../src/commands/resolve.js';
 
 const TODAY = '2026-11-20';
@@ -125,5 +126,26 @@ describe('plan options from flags', () => {
       resolveCreate(args(['--hours-per-week', '100']), { interactive: true, userAgent: undefined, ask: mustNotAsk, today: TODAY }),
       /--hours-per-week must be a number of hours from 1 to 60/,
     );
+  });
+});
+
+describe('resolvePlan', () => {
+  const planArgs = (more: Partial<Parameters<typeof resolvePlan>[0]>) => ({
+    background: undefined, domain: undefined, hoursPerWeek: undefined, start: undefined, format: undefined, help: false, ...more,
+  });
+
+  it('takes the background’s first suggested domain, Markdown, 8 hours and today by default', () => {
+    const resolved = resolvePlan(planArgs({ background: 'frontend' }), TODAY);
+    assert.equal(resolved.background.id, 'frontend');
+    assert.equal(resolved.domain.id, 'ticketing');
+    assert.equal(resolved.format, 'md');
+    assert.deepEqual(resolved.options, { hoursPerWeek: 8, startDate: TODAY });
+  });
+
+  it('requires a background and refuses unknown ids and formats, listing the choices', () => {
+    assert.throws(() => resolvePlan(planArgs({}), TODAY), /^UsageError: plan needs --background <id>\. Choose one of: cs-grad, self-taught/);
+    assert.throws(() => resolvePlan(planArgs({ background: 'designer' }), TODAY), /Unknown background "designer"\. Choose one of: cs-grad/);
+    assert.throws(() => resolvePlan(planArgs({ background: 'qa', domain: 'chess' }), TODAY), /Unknown domain "chess"\. Choose one of: ticketing/);
+    assert.throws(() => resolvePlan(planArgs({ background: 'qa', format: 'yaml' }), TODAY), /Unknown format "yaml"\. Choose one of: md, json\./);
   });
 });
