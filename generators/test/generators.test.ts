@@ -173,7 +173,10 @@ async function assertMilestoneDocs(destination: string, files: readonly string[]
   }
   const project = await readFile(path.join(destination, 'README.md'), 'utf8');
   assert.ok(project.includes(`(docs/milestones/${plan.first.file})`), 'the README points at the first milestone');
-  assert.ok(project.includes('## Case study'), 'the README keeps its case study');
+  // The deploy milestone's check reads these subsections by name.
+  for (const heading of ['Problem', 'Design decisions', 'Trade-offs', 'What broke and how I found it', 'Numbers']) {
+    assert.ok(project.includes(`\n## Case study\n`) && project.includes(`\n### ${heading}\n`), `the README's case study has ${heading}`);
+  }
 }
 
 function escape(text: string): string {
