@@ -36,10 +36,10 @@ function domainEntry(domain: Domain) {
   };
 }
 
-/** Rows as aligned columns, the last one free to run on. */
+/** Rows as aligned columns, without trailing spaces. */
 function columns(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, index) => Math.max(...rows.map((row) => row[index]!.length)));
-  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ')).join('\n');
+  return rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd()).join('\n');
 }
 
 export function listText(subject: ListSubject, { json }: { json: boolean }): string {
