@@ -54,19 +54,26 @@ async function listFiles(root: string, dir = ''): Promise<string[]> {
   return files.flat();
 }
 
+/** Renders a template file with data, at plan time; see `templateFolder`'s `render`. */
+export type Render = (templateFile: string, data: object) => Promise<string>;
+
 /**
  * One action per file under `templates/<folder>`: `.hbs` files are rendered by node-plop with the
- * view (plus `data`), every other file is copied byte for byte.
+ * view (plus `data`), every other file is copied byte for byte. With `render`, `.hbs` files are
+ * rendered by it instead, while planning, with the view and `data`. `only` picks some of the files.
  */
 export async function templateFolder(
   context: FeatureContext,
   folder: string,
-  options: { names?: Record<string, string>; data?: Record<string, unknown> } = {},
+  options: { names?: Record<string, string>; data?: Record<string, unknown>; render?: Render; only?: (relative: string) => boolean } = {},
 ): Promise<PlannedFile[]> {
   const root = path.join(context.templatesDir, folder);
-  const files = await listFiles(root);
-  return files.map((relative) => {
+  const files = (await listFiles(root)).filter(options.only ?? (() => true));
+  return Promise.all(files.map(async (relative) => {
     const target = path.join(context.destination, destinationPath(relative, options.names));
+    if (relative.endsWith('.hbs') && options.render !== undefined) {
+      return contentFile(target, await options.render(path.join(root, relative), { ...context.view, ...options.data }));
+    }
     if (relative.endsWith('.hbs')) {
       const action: ActionType = {
         type: 'add',
@@ -78,7 +85,7 @@ export async function templateFolder(
       return { target, action };
     }
     return { target, action: copyAction(path.join(root, relative), target) };
-  });
+  }));
 }
 
 function copyAction(source: string, target: string): ActionType {

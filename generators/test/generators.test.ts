@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BACKGROUND_IDS, DOMAINS, findDomain } from '@create-backend-portfolio/core';
-import { RenderError, renderProject, type ProjectAnswers } from '../index.js';
+import { BACKGROUND_IDS, buildPlan, DOMAINS, findDomain, getBackground } from '@create-backend-portfolio/core';
+import { buildProjectView, RenderError, renderProject, type ProjectAnswers } from '../index.js';
 import { destinationPath } from '../kit.js';
 import { knexColumn, tsType, zodSchema } from '../view/columns.js';
+import { personName } from '../view/plan.js';
 import { seedId } from '../view/project.js';
 
 const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -68,6 +69,8 @@ describe('renderProject', () => {
     background: 'frontend',
     domain: 'ticketing',
     packageManager: 'pnpm',
+    hoursPerWeek: 8,
+    startDate: '2026-01-05',
     ...overrides,
   });
 
@@ -84,9 +87,13 @@ describe('renderProject', () => {
             // Handlebars HTML-escapes `{{x}}`: an entity in generated code means a template forgot `{{{x}}}`.
             assert.doesNotMatch(text, /&(#x27|#x3D|#x60|quot|amp|lt|gt);/, `${file} has an HTML entity`);
             assert.ok(!text.includes("[object Object]"), `${file} rendered an object as text`);
+            if (file.endsWith('.md')) {
+              assert.doesNotMatch(text, /\bundefined\b|\bNaN\b|\]\(\)|^\s*(-|1\.|- \[ \])\s*$|\*\*\*\*/m, `${file} has an empty value`);
+            }
           }
           assert.ok(files.includes('.gitignore') && !files.includes('_gitignore'));
           assert.equal(files.includes('pnpm-workspace.yaml'), packageManager === 'pnpm');
+          await assertMilestoneDocs(destination, files, answers({ background, domain: domain.id, packageManager }));
         }
       }
     }
@@ -116,3 +123,62 @@ describe('renderProject', () => {
     assert.equal(await readFile(path.join(destination, 'src/app.ts'), 'utf8'), '// mine\n');
   });
 });
+
+/** The headings every milestone doc has, in this order. */
+const MILESTONE_HEADINGS = [
+  '## Goal',
+  '## Why it matters',
+  '## As ',
+  '## Tasks',
+  '## Acceptance criteria',
+  '### Tests',
+  '## Stretch goals',
+  '## Mentor review checklist',
+  '### Correctness',
+  '### Edge cases',
+  '### Maintainability',
+  '## Interview talking points',
+  '## Time estimate',
+];
+
+async function assertMilestoneDocs(destination: string, files: readonly string[], answers: ProjectAnswers): Promise<void> {
+  const { plan } = buildProjectView(answers);
+  const readme = await readFile(path.join(destination, 'docs/milestones/README.md'), 'utf8');
+  const rows = readme.split('\n').filter((line) => /^\| \d\d \|/.test(line));
+  assert.equal(rows.length, plan.milestones.length, `${answers.background}: one table row per milestone`);
+  const linked = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((match) => match[1]!);
+  assert.ok(linked.length >= plan.milestones.length);
+  for (const target of linked) {
+    assert.ok(files.includes(`docs/milestones/${target}`), `${answers.background}: the plan links ${target}, which was not written`);
+  }
+  plan.milestones.forEach((milestone, index) => {
+    assert.match(rows[index]!, new RegExp(`^\\| ${milestone.number} \\| \\[${escape(milestone.title)}\\]\\(${milestone.file}\\) \\| ${milestone.emphasisLabel} \\| ${milestone.hours} \\| ${milestone.start} \\| ${milestone.end} \\| not started \\|$`));
+  });
+  for (const milestone of plan.milestones) {
+    const file = `docs/milestones/${milestone.file}`;
+    assert.ok(files.includes(file), `${file} was not written`);
+    const text = await readFile(path.join(destination, file), 'utf8');
+    let from = 0;
+    for (const heading of MILESTONE_HEADINGS) {
+      const at = text.indexOf(`\n${heading}`, from);
+      assert.ok(at >= 0, `${answers.background} ${file}: no "${heading}" after the previous heading`);
+      from = at + 1;
+    }
+    assert.ok(text.includes(`## As ${personName(getBackground(answers.background))}\n`), `${file} addresses the background`);
+    for (const criterion of milestone.acceptance) {
+      const section = text.slice(text.indexOf(`#### \`${criterion.id}\``));
+      assert.ok(section.startsWith(`#### \`${criterion.id}\`\n\n- **Sends:** ${criterion.sends}\n- **Expects:** ${criterion.expects}\n`), `${file}: test ${criterion.id}`);
+    }
+    for (const dependency of milestone.dependsOn) assert.ok(files.includes(`docs/milestones/${dependency.file}`), `${file} builds on a missing doc`);
+  }
+  const project = await readFile(path.join(destination, 'README.md'), 'utf8');
+  assert.ok(project.includes(`(docs/milestones/${plan.first.file})`), 'the README points at the first milestone');
+  // The deploy milestone's check reads these subsections by name.
+  for (const heading of ['Problem', 'Design decisions', 'Trade-offs', 'What broke and how I found it', 'Numbers']) {
+    assert.ok(project.includes(`\n## Case study\n`) && project.includes(`\n### ${heading}\n`), `the README's case study has ${heading}`);
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

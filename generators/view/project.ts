@@ -1,6 +1,7 @@
 import {
   type Background,
   type BackgroundId,
+  buildPlan,
   type Domain,
   findDomain,
   getBackground,
@@ -9,6 +10,7 @@ import {
 } from '@create-backend-portfolio/core';
 import { knexColumn, responseZod, tsType, valueLiteral, zodSchema } from './columns.js';
 import { camelCase, label, pascalCase } from './names.js';
+import { buildPlanView, type PlanView } from './plan.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 export const PACKAGE_MANAGERS: readonly PackageManager[] = ['npm', 'pnpm', 'yarn', 'bun'];
@@ -19,6 +21,10 @@ export interface ProjectAnswers {
   readonly background: BackgroundId;
   readonly domain: string;
   readonly packageManager: PackageManager;
+  /** Study time, which dates the milestone plan. */
+  readonly hoursPerWeek: number;
+  /** The plan's first day, `YYYY-MM-DD`; the CLI defaults it to today, so nothing below reads the clock. */
+  readonly startDate: string;
 }
 
 export interface TableView {
@@ -75,6 +81,7 @@ export interface ProjectView {
   readonly domain: Domain;
   readonly tables: readonly TableView[];
   readonly resource: ResourceView;
+  readonly plan: PlanView;
 }
 
 export function packageManagerView(name: PackageManager): PackageManagerView {
@@ -165,13 +172,15 @@ export function seedValue(domain: Domain, value: SeedValue): string {
 export function buildProjectView(answers: ProjectAnswers): ProjectView {
   const domain = findDomain(answers.domain);
   if (domain === undefined) throw new Error(`unknown domain ${answers.domain}`);
+  const background = getBackground(answers.background);
   return {
     answers,
     project: { name: answers.projectName, dbName: answers.projectName.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]+/g, '_') },
     pm: packageManagerView(answers.packageManager),
-    background: getBackground(answers.background),
+    background,
     domain,
     tables: domain.tables.map(tableView),
     resource: resourceView(domain, domain.primaryResource),
+    plan: buildPlanView(buildPlan(background, domain, { hoursPerWeek: answers.hoursPerWeek, startDate: answers.startDate })),
   };
 }

@@ -4,3 +4,5 @@ export { BACKGROUNDS } from './backgrounds/index.js';
 export { DOMAINS } from './domains/index.js';
 export * from './versions.js';
 export { MILESTONE_DEFINITIONS, milestonesFor } from './milestones/index.js';
+export * from './plan.js';
+export { article } from './milestones/text.js';

@@ -30,6 +30,15 @@ describe('backgrounds', () => {
     }
   });
 
+  it('explains every milestone it goes deep on or fast-tracks, with a note or a concept bridge', () => {
+    for (const background of BACKGROUNDS) {
+      for (const id of Object.keys(background.emphasis) as (keyof typeof background.emphasis)[]) {
+        const explained = background.notes[id] !== undefined || background.bridges.some((bridge) => bridge.milestone === id);
+        assert.ok(explained, `${background.id} marks ${id} ${background.emphasis[id]} without saying why`);
+      }
+    }
+  });
+
   it('refuses ids that are not backgrounds', () => {
     assert.equal(isBackgroundId('frontend'), true);
     assert.equal(isBackgroundId('Frontend'), false);

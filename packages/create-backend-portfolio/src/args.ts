@@ -2,31 +2,98 @@ import mri from 'mri';
 
 export interface FlagSpec {
   readonly name: string;
+  /** Set for a flag that takes a value: how --help shows it. A flag without one is boolean; `no-x` turns `x` off. */
   readonly value?: string;
+  /** A value to show in the "needs a value" message. */
+  readonly example?: string;
   readonly description: string;
 }
 
+const HELP: FlagSpec = { name: 'help', description: 'show this help' };
+const BACKGROUND: FlagSpec = { name: 'background', value: '<id>', example: 'frontend', description: 'where you are coming from; see `list backgrounds`' };
+const DOMAIN: FlagSpec = { name: 'domain', value: '<id>', example: 'ticketing', description: 'what the project is about; see `list domains`' };
+const HOURS: FlagSpec = {
+  name: 'hours-per-week',
+  value: '<n>',
+  example: '8',
+  description: 'hours of study a week, from 1 to 60, which date the milestone plan (default: 8)',
+};
+const START: FlagSpec = { name: 'start', value: '<YYYY-MM-DD>', example: '2026-03-02', description: 'the first day of the plan (default: today)' };
+
 /** The scaffold command's flags, in the order --help lists them. */
 export const CREATE_FLAGS: readonly FlagSpec[] = [
-  { name: 'background', value: '<id>', description: 'where you are coming from; see `list backgrounds`' },
-  { name: 'domain', value: '<id>', description: 'what the project is about; see `list domains`' },
-  { name: 'pm', value: '<npm|pnpm|yarn|bun>', description: 'package manager (default: the one running this command, else npm)' },
+  BACKGROUND,
+  DOMAIN,
+  { name: 'pm', value: '<npm|pnpm|yarn|bun>', example: 'pnpm', description: 'package manager (default: the one running this command, else npm)' },
+  HOURS,
+  START,
   { name: 'no-install', description: 'write the files but do not install dependencies' },
   { name: 'no-git', description: 'do not create a git repository' },
   { name: 'yes', description: 'take the default for anything not given, without asking' },
-  { name: 'help', description: 'show this help' },
+  HELP,
   { name: 'version', description: 'show the version' },
 ];
 
-const STRING_FLAGS = ['background', 'domain', 'pm'] as const;
-const BOOLEAN_FLAGS = ['install', 'git', 'yes', 'help', 'version'] as const;
-const ALIASES = { h: 'help', v: 'version', y: 'yes' } as const;
+/** The plan command's flags. */
+export const PLAN_FLAGS: readonly FlagSpec[] = [
+  { ...BACKGROUND, description: 'where the learner is coming from (required); see `list backgrounds`' },
+  { ...DOMAIN, description: 'the project domain (default: the first one the background suggests)' },
+  HOURS,
+  START,
+  { name: 'format', value: '<md|json>', example: 'json', description: 'Markdown, as in docs/milestones/README.md, or JSON, as in docs/plan.schema.json (default: md)' },
+  HELP,
+];
+
+/** The list command's flags. */
+export const LIST_FLAGS: readonly FlagSpec[] = [{ name: 'json', description: 'print JSON instead of a table' }, HELP];
+
+type Flags = { strings: Readonly<Record<string, string | undefined>>; booleans: Readonly<Record<string, boolean>>; positionals: string[] };
+type Parsed<T> = { ok: true; args: T } | { ok: false; error: string };
+
+const ALIASES: Readonly<Record<string, string>> = { h: 'help', v: 'version', y: 'yes' };
+
+/** Pure: argv against a flag table, to typed values or one clear sentence. */
+function parseFlags(argv: readonly string[], flags: readonly FlagSpec[]): Parsed<Flags> {
+  const strings = flags.filter((flag) => flag.value !== undefined);
+  const booleans = flags.filter((flag) => flag.value === undefined).map((flag) => flag.name.replace(/^no-/, ''));
+  const aliases = Object.fromEntries(Object.entries(ALIASES).filter(([, name]) => booleans.includes(name)));
+  const parsed = mri([...argv], {
+    string: strings.map((flag) => flag.name),
+    boolean: booleans,
+    alias: aliases,
+    default: Object.fromEntries(flags.filter((flag) => flag.name.startsWith('no-')).map((flag) => [flag.name.slice(3), true])),
+  });
+  const known = new Set<string>([...strings.map((flag) => flag.name), ...booleans, ...Object.keys(aliases), '_']);
+  const unknown = Object.keys(parsed).filter((key) => !known.has(key));
+  if (unknown.length > 0) {
+    return { ok: false, error: `Unknown option ${unknown.map((key) => `--${key}`).join(', ')}. Run with --help to see every option.` };
+  }
+  const values: Record<string, string | undefined> = {};
+  for (const flag of strings) {
+    const value: unknown = parsed[flag.name];
+    if (Array.isArray(value)) return { ok: false, error: `--${flag.name} was given more than once.` };
+    if (value === '' && argv.some((arg) => arg === `--${flag.name}`)) {
+      return { ok: false, error: `--${flag.name} needs a value, for example --${flag.name} ${flag.example ?? 'x'}.` };
+    }
+    values[flag.name] = typeof value === 'string' && value !== '' ? value : undefined;
+  }
+  return {
+    ok: true,
+    args: {
+      strings: values,
+      booleans: Object.fromEntries(booleans.map((name) => [name, parsed[name] === true])),
+      positionals: parsed._.map(String),
+    },
+  };
+}
 
 export interface CreateArgs {
   readonly target: string | undefined;
   readonly background: string | undefined;
   readonly domain: string | undefined;
   readonly pm: string | undefined;
+  readonly hoursPerWeek: string | undefined;
+  readonly start: string | undefined;
   readonly install: boolean;
   readonly git: boolean;
   readonly yes: boolean;
@@ -34,55 +101,73 @@ export interface CreateArgs {
   readonly version: boolean;
 }
 
-export type ParseResult = { ok: true; args: CreateArgs } | { ok: false; error: string };
-
-const KNOWN = new Set<string>([...STRING_FLAGS, ...BOOLEAN_FLAGS, ...Object.keys(ALIASES), '_']);
+export type ParseResult = Parsed<CreateArgs>;
 
 /** Pure: argv in, typed arguments or one clear sentence out. */
 export function parseCreateArgs(argv: readonly string[]): ParseResult {
-  const parsed = mri([...argv], {
-    string: [...STRING_FLAGS],
-    boolean: [...BOOLEAN_FLAGS],
-    alias: ALIASES,
-    default: { install: true, git: true },
-  });
-  const unknown = Object.keys(parsed).filter((key) => !KNOWN.has(key));
-  if (unknown.length > 0) {
-    return { ok: false, error: `Unknown option ${unknown.map((key) => `--${key}`).join(', ')}. Run with --help to see every option.` };
-  }
-  for (const flag of STRING_FLAGS) {
-    const value: unknown = parsed[flag];
-    if (Array.isArray(value)) return { ok: false, error: `--${flag} was given more than once.` };
-    if (value === '' && argv.some((arg) => arg === `--${flag}`)) {
-      return { ok: false, error: `--${flag} needs a value, for example --${flag} ${flagExample[flag]}.` };
-    }
-  }
-  const positionals = parsed._.map(String);
+  const parsed = parseFlags(argv, CREATE_FLAGS);
+  if (!parsed.ok) return parsed;
+  const { strings, booleans, positionals } = parsed.args;
   if (positionals.length > 1) {
     return { ok: false, error: `Expected one project folder, got ${positionals.length}: ${positionals.join(' ')}.` };
   }
-  const text = (flag: (typeof STRING_FLAGS)[number]) => {
-    const value: unknown = parsed[flag];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
   return {
     ok: true,
     args: {
       target: positionals[0],
-      background: text('background'),
-      domain: text('domain'),
-      pm: text('pm'),
-      install: parsed.install !== false,
-      git: parsed.git !== false,
-      yes: parsed.yes === true,
-      help: parsed.help === true,
-      version: parsed.version === true,
+      background: strings.background,
+      domain: strings.domain,
+      pm: strings.pm,
+      hoursPerWeek: strings['hours-per-week'],
+      start: strings.start,
+      install: booleans.install === true,
+      git: booleans.git === true,
+      yes: booleans.yes === true,
+      help: booleans.help === true,
+      version: booleans.version === true,
     },
   };
 }
 
-const flagExample: Record<(typeof STRING_FLAGS)[number], string> = {
-  background: 'frontend',
-  domain: 'ticketing',
-  pm: 'pnpm',
-};
+export interface PlanArgs {
+  readonly background: string | undefined;
+  readonly domain: string | undefined;
+  readonly hoursPerWeek: string | undefined;
+  readonly start: string | undefined;
+  readonly format: string | undefined;
+  readonly help: boolean;
+}
+
+/** Pure: the arguments after `plan`. */
+export function parsePlanArgs(argv: readonly string[]): Parsed<PlanArgs> {
+  const parsed = parseFlags(argv, PLAN_FLAGS);
+  if (!parsed.ok) return parsed;
+  const { strings, booleans, positionals } = parsed.args;
+  if (positionals.length > 0) return { ok: false, error: `plan takes only options, not ${positionals.join(' ')}. Run plan --help to see them.` };
+  return {
+    ok: true,
+    args: {
+      background: strings.background,
+      domain: strings.domain,
+      hoursPerWeek: strings['hours-per-week'],
+      start: strings.start,
+      format: strings.format,
+      help: booleans.help === true,
+    },
+  };
+}
+
+export interface ListArgs {
+  readonly subject: string | undefined;
+  readonly json: boolean;
+  readonly help: boolean;
+}
+
+/** Pure: the arguments after `list`. */
+export function parseListArgs(argv: readonly string[]): Parsed<ListArgs> {
+  const parsed = parseFlags(argv, LIST_FLAGS);
+  if (!parsed.ok) return parsed;
+  const { booleans, positionals } = parsed.args;
+  if (positionals.length > 1) return { ok: false, error: `list takes one thing to list, got ${positionals.length}: ${positionals.join(' ')}.` };
+  return { ok: true, args: { subject: positionals[0], json: booleans.json === true, help: booleans.help === true } };
+}

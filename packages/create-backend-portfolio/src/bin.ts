@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { localDate } from './clock.js';
 import { main } from './main.js';
 import { findTemplatesDir, packageVersion } from './paths.js';
 
@@ -11,6 +12,7 @@ main(process.argv.slice(2), {
   stdinIsTTY: process.stdin.isTTY === true,
   templatesDir: findTemplatesDir(here),
   version: packageVersion(here),
+  today: localDate(new Date()),
 }).then(
   (code) => {
     process.exitCode = code;

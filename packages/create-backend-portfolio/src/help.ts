@@ -1,24 +1,67 @@
 import { BACKGROUND_IDS, DOMAIN_IDS } from '@create-backend-portfolio/core';
-import { CREATE_FLAGS } from './args.js';
+import { CREATE_FLAGS, type FlagSpec, LIST_FLAGS, PLAN_FLAGS } from './args.js';
 
-/** Pure: the --help text, built from the same flag table the parser uses. */
+/** The options block, built from the same flag table the parser uses, so the two cannot drift. */
+function options(flags: readonly FlagSpec[]): string[] {
+  const width = Math.max(...flags.map((flag) => `--${flag.name} ${flag.value ?? ''}`.length));
+  return ['Options:', ...flags.map((flag) => `  ${`--${flag.name} ${flag.value ?? ''}`.padEnd(width)}  ${flag.description}`)];
+}
+
+const catalog = [`Backgrounds: ${BACKGROUND_IDS.join(', ')}`, `Domains:     ${DOMAIN_IDS.join(', ')}`];
+
+/** Pure: the --help text of the scaffold command, which also names the other commands. */
 export function helpText(): string {
-  const width = Math.max(...CREATE_FLAGS.map((flag) => `--${flag.name} ${flag.value ?? ''}`.length));
-  const flags = CREATE_FLAGS.map((flag) => `  ${`--${flag.name} ${flag.value ?? ''}`.padEnd(width)}  ${flag.description}`);
   return [
     'Usage: create-backend-portfolio [dir] [options]',
+    '       create-backend-portfolio plan --background <id> [options]',
+    '       create-backend-portfolio list backgrounds|domains [--json]',
     '',
     'Scaffolds an Express 5 + TypeScript + PostgreSQL backend, with milestones tuned to your background.',
+    '`plan` prints a milestone plan without writing anything; `list` prints the backgrounds or domains.',
+    'For a project folder named plan or list, write ./plan or ./list.',
     '',
-    'Options:',
-    ...flags,
+    ...options(CREATE_FLAGS),
     '',
-    `Backgrounds: ${BACKGROUND_IDS.join(', ')}`,
-    `Domains:     ${DOMAIN_IDS.join(', ')}`,
+    ...catalog,
     '',
     'Examples:',
     '  pnpm create backend-portfolio my-api',
-    '  pnpm create backend-portfolio my-api --background frontend --domain ticketing --yes',
+    '  pnpm create backend-portfolio my-api --background frontend --domain ticketing --hours-per-week 6 --yes',
     '  npm create backend-portfolio@latest my-api -- --background qa --no-install',
+  ].join('\n');
+}
+
+/** Pure: the --help text of `plan`. */
+export function planHelpText(): string {
+  return [
+    'Usage: create-backend-portfolio plan --background <id> [options]',
+    '',
+    'Prints the milestone plan for a background and domain, without scaffolding anything: the order,',
+    'emphasis, hours and dates a generated project puts in docs/milestones/README.md. For mentors',
+    'preparing assignments; see docs/mentors.md.',
+    '',
+    ...options(PLAN_FLAGS),
+    '',
+    ...catalog,
+    '',
+    'Examples:',
+    '  create-backend-portfolio plan --background qa',
+    '  create-backend-portfolio plan --background frontend --domain ticketing --hours-per-week 10 --start 2026-03-02',
+    '  create-backend-portfolio plan --background devops-sre --format json > plan.json',
+  ].join('\n');
+}
+
+/** Pure: the --help text of `list`. */
+export function listHelpText(): string {
+  return [
+    'Usage: create-backend-portfolio list backgrounds|domains [--json]',
+    '',
+    'Prints the backgrounds a plan can be tuned to, or the domains a project can be about, with their ids.',
+    '',
+    ...options(LIST_FLAGS),
+    '',
+    'Examples:',
+    '  create-backend-portfolio list backgrounds',
+    '  create-backend-portfolio list domains --json',
   ].join('\n');
 }

@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCreateArgs } from '../src/args.js';
-import { helpText } from '../src/help.js';
+import { parseCreateArgs, parseListArgs, parsePlanArgs } from '../src/args.js';
+import { helpText, listHelpText, planHelpText } from '../src/help.js';
 import { installCommand, packageManagerFromUserAgent } from '../src/package-manager.js';
 import { checkTarget } from '../src/project-name.js';
 
 describe('parseCreateArgs', () => {
   it('reads the folder and every flag', () => {
-    const result = parseCreateArgs(['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--no-install', '--no-git', '--yes']);
+    const result = parseCreateArgs([
+      'api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--hours-per-week', '6', '--start', '2026-03-02', '--no-install', '--no-git', '--yes',
+    ]);
     assert.deepEqual(result, {
       ok: true,
-      args: { target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', install: false, git: false, yes: true, help: false, version: false },
+      args: {
+        target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', hoursPerWeek: '6', start: '2026-03-02',
+        install: false, git: false, yes: true, help: false, version: false,
+      },
     });
   });
 
@@ -30,14 +35,48 @@ describe('parseCreateArgs', () => {
     assert.match(errorOf(['--pm', 'npm', '--pm', 'pnpm']), /--pm was given more than once/);
     assert.match(errorOf(['--background']), /--background needs a value/);
     assert.match(errorOf(['a', 'b']), /Expected one project folder, got 2/);
+    assert.match(errorOf(['--hours-per-week']), /--hours-per-week needs a value, for example --hours-per-week 8\./);
+    assert.match(errorOf(['--start', '2026-01-05', '--start', '2026-02-02']), /--start was given more than once/);
   });
 
   it('lists every flag in --help', () => {
     const help = helpText();
-    for (const flag of ['--background', '--domain', '--pm', '--no-install', '--no-git', '--yes', '--help', '--version']) {
+    for (const flag of ['--background', '--domain', '--pm', '--hours-per-week <n>', '--start <YYYY-MM-DD>', '--no-install', '--no-git', '--yes', '--help', '--version']) {
       assert.ok(help.includes(flag), flag);
     }
     assert.match(help, /Examples:/);
+    assert.match(help, /create-backend-portfolio plan --background <id>/);
+    assert.match(help, /create-backend-portfolio list backgrounds\|domains/);
+  });
+});
+
+describe('parsePlanArgs and parseListArgs', () => {
+  it('reads every plan flag, and refuses folders and scaffold-only flags', () => {
+    assert.deepEqual(parsePlanArgs(['--background', 'qa', '--domain', 'ticketing', '--hours-per-week', '5', '--start', '2026-03-02', '--format', 'json']), {
+      ok: true,
+      args: { background: 'qa', domain: 'ticketing', hoursPerWeek: '5', start: '2026-03-02', format: 'json', help: false },
+    });
+    assert.deepEqual(parsePlanArgs(['-h']), {
+      ok: true,
+      args: { background: undefined, domain: undefined, hoursPerWeek: undefined, start: undefined, format: undefined, help: true },
+    });
+    assert.deepEqual(parsePlanArgs(['--pm', 'npm']), { ok: false, error: 'Unknown option --pm. Run with --help to see every option.' });
+    assert.deepEqual(parsePlanArgs(['my-api']), { ok: false, error: 'plan takes only options, not my-api. Run plan --help to see them.' });
+    assert.deepEqual(parsePlanArgs(['--format']), { ok: false, error: '--format needs a value, for example --format json.' });
+  });
+
+  it('reads what to list and --json', () => {
+    assert.deepEqual(parseListArgs(['domains', '--json']), { ok: true, args: { subject: 'domains', json: true, help: false } });
+    assert.deepEqual(parseListArgs([]), { ok: true, args: { subject: undefined, json: false, help: false } });
+    assert.deepEqual(parseListArgs(['domains', 'backgrounds']), { ok: false, error: 'list takes one thing to list, got 2: domains backgrounds.' });
+  });
+
+  it('lists each command’s own flags in its help', () => {
+    for (const flag of ['--background <id>', '--domain <id>', '--hours-per-week <n>', '--start <YYYY-MM-DD>', '--format <md|json>', '--help']) {
+      assert.ok(planHelpText().includes(flag), flag);
+    }
+    assert.ok(!planHelpText().includes('--no-install'));
+    assert.match(listHelpText(), /--json/);
   });
 });
 

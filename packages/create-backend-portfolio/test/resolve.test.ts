@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCreateArgs, type CreateArgs } from '../src/args.js';
-import { type Asker, resolveCreate, UsageError } from '../src/commands/resolve.js';
+import { resolvePlan } from '../src/commands/plan.js';
+import { type Asker, planOptionsFrom, resolveCreate, UsageError } from '../src/commands/resolve.js';
+
+const TODAY = '2026-11-20';
 
 function args(argv: string[]): CreateArgs {
   const result = parseCreateArgs(argv);
@@ -17,27 +20,48 @@ const mustNotAsk: Asker = {
 
 describe('resolveCreate', () => {
   it('without a terminal, takes and reports the defaults', async () => {
-    const resolved = await resolveCreate(args([]), { interactive: false, userAgent: undefined, ask: mustNotAsk });
+    const resolved = await resolveCreate(args([]), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY });
     assert.equal(resolved.target, 'backend-portfolio');
     assert.equal(resolved.answers.packageManager, 'npm');
-    assert.deepEqual(resolved.defaultsUsed, ['folder: backend-portfolio', 'background: self-taught', `domain: ${resolved.answers.domain}`, 'package manager: npm']);
+    assert.deepEqual(resolved.defaultsUsed, [
+      'folder: backend-portfolio',
+      'background: self-taught',
+      `domain: ${resolved.answers.domain}`,
+      'package manager: npm',
+      'hours per week: 8',
+      `start: ${TODAY}`,
+    ]);
+    assert.equal(resolved.answers.startDate, TODAY);
   });
 
   it('never prompts for a value given as a flag, even at a terminal', async () => {
-    const resolved = await resolveCreate(args(['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'yarn']), {
+    const resolved = await resolveCreate(args(['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'yarn', '--hours-per-week', '12.5', '--start', '2027-01-04']), {
       interactive: true,
       userAgent: 'pnpm/12.4.2',
       ask: mustNotAsk,
+      today: TODAY,
     });
-    assert.deepEqual(resolved.answers, { projectName: 'api', background: 'qa', domain: 'ticketing', packageManager: 'yarn' });
+    assert.deepEqual(resolved.answers, {
+      projectName: 'api',
+      background: 'qa',
+      domain: 'ticketing',
+      packageManager: 'yarn',
+      hoursPerWeek: 12.5,
+      startDate: '2027-01-04',
+    });
     assert.deepEqual(resolved.defaultsUsed, []);
   });
 
   it('asks for what is missing at a terminal, with the background’s suggested domains first', async () => {
     const asked: string[] = [];
     const ask: Asker = {
-      text: async (message, initial) => {
+      text: async (message, initial, validate) => {
         asked.push(message);
+        if (message.startsWith('How many hours')) {
+          assert.match(validate('0') ?? '', /^Hours a week must be a number of hours from 1 to 60/);
+          assert.equal(validate('6'), undefined);
+          return '6';
+        }
         return initial;
       },
       select: async (message, choices, initial) => {
@@ -46,22 +70,82 @@ describe('resolveCreate', () => {
         return message.startsWith('Where are') ? ('frontend' as typeof initial) : initial;
       },
     };
-    const resolved = await resolveCreate(args([]), { interactive: true, userAgent: 'pnpm/12.4.2 npm/?', ask });
-    assert.equal(asked.length, 3);
+    const resolved = await resolveCreate(args([]), { interactive: true, userAgent: 'pnpm/12.4.2 npm/?', ask, today: TODAY });
+    assert.equal(asked.length, 4);
     assert.equal(resolved.answers.background, 'frontend');
+    assert.equal(resolved.answers.hoursPerWeek, 6);
+    assert.deepEqual(resolved.defaultsUsed, [`start: ${TODAY}`]);
     assert.equal(resolved.answers.packageManager, 'pnpm');
   });
 
   it('refuses an unknown background or domain, listing the valid ids', async () => {
-    await assert.rejects(resolveCreate(args(['--background', 'designer']), { interactive: false, userAgent: undefined, ask: mustNotAsk }), (error: Error) => {
+    await assert.rejects(resolveCreate(args(['--background', 'designer']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY }), (error: Error) => {
       assert.ok(error instanceof UsageError);
       assert.match(error.message, /Unknown background "designer"\. Choose one of: cs-grad, self-taught, frontend, fullstack, data-engineer, devops-sre, qa, it-sysadmin\./);
       return true;
     });
     await assert.rejects(
-      resolveCreate(args(['--domain', 'chess']), { interactive: false, userAgent: undefined, ask: mustNotAsk }),
+      resolveCreate(args(['--domain', 'chess']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY }),
       /Unknown domain "chess"\. Choose one of: ticketing/,
     );
-    await assert.rejects(resolveCreate(args(['--pm', 'pip']), { interactive: false, userAgent: undefined, ask: mustNotAsk }), /Unknown package manager "pip"/);
+    await assert.rejects(resolveCreate(args(['--pm', 'pip']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY }), /Unknown package manager "pip"/);
+  });
+});
+
+describe('plan options from flags', () => {
+  it('names the flag, the valid range and what was typed', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ hoursPerWeek: '0' }, /^--hours-per-week must be a number of hours from 1 to 60, such as 8; got "0"\.$/],
+      [{ hoursPerWeek: '8h' }, /^--hours-per-week .*; got "8h"\.$/],
+      [{ hoursPerWeek: '1e1' }, /^--hours-per-week .*; got "1e1"\.$/],
+      [{ hoursPerWeek: '61' }, /^--hours-per-week .*; got "61"\.$/],
+      [{ start: '2026-02-30' }, /^--start must be a real calendar date written YYYY-MM-DD, such as 2026-03-02; got "2026-02-30"\.$/],
+      [{ start: 'tomorrow' }, /^--start .*; got "tomorrow"\.$/],
+    ];
+    for (const [given, message] of cases) {
+      assert.throws(
+        () => planOptionsFrom({ hoursPerWeek: undefined, start: undefined, ...given }, TODAY),
+        (error: unknown) => error instanceof UsageError && message.test(error.message),
+        JSON.stringify(given),
+      );
+    }
+  });
+
+  it('defaults to 8 hours from today, and says so through the fallback', () => {
+    const said: string[] = [];
+    const options = planOptionsFrom({ hoursPerWeek: undefined, start: undefined }, TODAY, (what, value) => {
+      said.push(what);
+      return value;
+    });
+    assert.deepEqual(options, { hoursPerWeek: 8, startDate: TODAY });
+    assert.deepEqual(said, ['hours per week', 'start']);
+  });
+
+  it('refuses a bad value for the scaffold before asking anything', async () => {
+    await assert.rejects(
+      resolveCreate(args(['--hours-per-week', '100']), { interactive: true, userAgent: undefined, ask: mustNotAsk, today: TODAY }),
+      /--hours-per-week must be a number of hours from 1 to 60/,
+    );
+  });
+});
+
+describe('resolvePlan', () => {
+  const planArgs = (more: Partial<Parameters<typeof resolvePlan>[0]>) => ({
+    background: undefined, domain: undefined, hoursPerWeek: undefined, start: undefined, format: undefined, help: false, ...more,
+  });
+
+  it('takes the background’s first suggested domain, Markdown, 8 hours and today by default', () => {
+    const resolved = resolvePlan(planArgs({ background: 'frontend' }), TODAY);
+    assert.equal(resolved.background.id, 'frontend');
+    assert.equal(resolved.domain.id, 'ticketing');
+    assert.equal(resolved.format, 'md');
+    assert.deepEqual(resolved.options, { hoursPerWeek: 8, startDate: TODAY });
+  });
+
+  it('requires a background and refuses unknown ids and formats, listing the choices', () => {
+    assert.throws(() => resolvePlan(planArgs({}), TODAY), /^UsageError: plan needs --background <id>\. Choose one of: cs-grad, self-taught/);
+    assert.throws(() => resolvePlan(planArgs({ background: 'designer' }), TODAY), /Unknown background "designer"\. Choose one of: cs-grad/);
+    assert.throws(() => resolvePlan(planArgs({ background: 'qa', domain: 'chess' }), TODAY), /Unknown domain "chess"\. Choose one of: ticketing/);
+    assert.throws(() => resolvePlan(planArgs({ background: 'qa', format: 'yaml' }), TODAY), /Unknown format "yaml"\. Choose one of: md, json\./);
   });
 });

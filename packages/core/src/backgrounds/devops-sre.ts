@@ -79,6 +79,10 @@ export const devopsSre: Background = {
       'You know these patterns from the outside. The new part is writing the fallback behavior in code and testing it deterministically rather than in a game day.',
     containers:
       'You will finish this quickly, so use the spare time to make the app a good container citizen: config from environment, logs to stdout, and a clean exit on SIGTERM.',
+    'ci-cd':
+      'You have probably written more pipelines than application code, so this should go fast. Put your attention on the steps that are ' +
+      'about the application, the migration round trip and the tests against a real database service, and keep the workflow short enough ' +
+      'for a developer to read in one sitting.',
     deploy:
       'Do not gold-plate the platform; a modest setup you can explain is better than a cluster the project does not need. Put the effort into the write-up about the application decisions.',
   },

@@ -62,9 +62,15 @@ export const frontend: Background = {
   },
   notes: {
     orientation:
-      'Start from a request you would send from the browser and trace it from the route down to the SQL. Knowing where the handler hands off to the data layer will matter in every later milestone.',
+      'Before you trace anything, call the list endpoint from the README with `fetch` on a page served by your usual dev server, such as ' +
+      'http://localhost:5173. The browser blocks the response: `CORS_ORIGINS` is empty by default, so the server sends no CORS headers. ' +
+      'Add your origin in `.env`, restart, and find the line in `src/app.ts` that made the difference. Then trace that request from the ' +
+      'route down to the SQL.',
     'first-endpoint':
-      'You know what a good response looks like from the client side, so design the error shape you always wanted to receive. Add an ETag to the GET and confirm a repeat request gets a 304.',
+      'You have consumed endpoints like this for years, so use the fast track to confirm the server-side reasons behind what you know: ' +
+      'why a malformed id is a 400 and an unknown one a 404, why the list is ordered by `created_at` and then `id`, and what a `numeric` ' +
+      'column looks like in JSON unless you choose otherwise. Then do the ETag stretch goal: it is the server half of the caching you ' +
+      'used to manage in the client.',
     'schema-design':
       'You may be tempted to design tables around the JSON your UI wants. Model the data first, then build the response shape with joins; keep the two concerns separate.',
     indexes:
@@ -77,6 +83,24 @@ export const frontend: Background = {
       'Debouncing a button does nothing for a server getting requests from many clients. Reproduce the race with parallel requests and fix it in the database, not in the handler.',
     'failure-modes':
       'You have built loading spinners and retry buttons; now you are the one deciding how long to wait. Pick explicit timeouts and make sure the response tells the client whether a retry is safe.',
+    observability:
+      'Bug reports from client developers usually arrive as a screenshot of the network tab. Make the `X-Request-Id` response header the ' +
+      'thing you ask for: take one failing request, find every log line it produced, and check that those lines alone tell you what ' +
+      'happened, without reproducing it.',
+    containers:
+      'If you have containerized a frontend, you built an image that compiles in one stage and serves static files from a small web ' +
+      'server in the next. The second stage here is different: it runs Node with production dependencies for weeks, and it must stop ' +
+      'cleanly when the platform sends SIGTERM. Stop the container while it is serving and read the shutdown lines in the log; the exit ' +
+      'code should be 0.',
+    'ci-cd':
+      'Frontend pipelines usually lint, type-check and run unit tests with nothing else running. This one starts PostgreSQL as a service ' +
+      'and runs the migrations forward, back and forward again before the tests, so a schema change gets the same scrutiny as code. Make ' +
+      'a change that breaks a `down` on purpose and watch which step catches it.',
+    deploy:
+      'Deploying a static site swaps one set of files for another, and the old version is gone the moment the new one is live. A backend ' +
+      'release overlaps with the one before it, against one shared database, so every migration has to work for both versions at once. ' +
+      'Plan your first schema change after going live with that in mind, and write it up: it is the part of the case study that shows ' +
+      'backend judgement.',
   },
   pullForward: ['schema-design'],
   suggestedDomains: ['ticketing', 'incident-tracker'],

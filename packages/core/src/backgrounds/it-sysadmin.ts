@@ -69,15 +69,36 @@ export const itSysadmin: Background = {
     'first-endpoint':
       'The temptation is to put everything in the handler, the way a script does everything in sequence. Keep validation, business logic and data access in separate layers, even though it feels like extra ceremony.',
     'schema-design':
-      'Administering a database is not the same as designing one. Think about entities and relations first, enforce rules with constraints, and write migrations you can roll back.',
+      'You know how to back up, restore and grant access to a database; designing one asks a different question: which rows must never ' +
+      'exist. For every CHECK, UNIQUE and foreign key in the migrations, write down in `docs/schema.md` the bad row it forbids. Treat ' +
+      'each migration like a change in a change window: it needs a tested way back.',
+    indexes:
+      'You may have watched a database server sit at full CPU without knowing which query put it there; this milestone is the other side ' +
+      'of that graph. Read EXPLAIN the way you read `top`: find the node doing the most work, change one thing, and measure again. Keep ' +
+      'the before and after numbers for your case study.',
     testing:
-      'Scripts are often tested by running them and checking the result by eye. Here, write automated tests for each endpoint, including the error cases, and run them on every change.',
+      'You have checked scripts by running them and reading the output. The files in `test/` are those checks written down: each test ' +
+      'sends a request you could have sent with curl and asserts the answer. Write the error-path tests the same way, then break the code ' +
+      'on purpose, as in orientation, and confirm that the right test fails with a message you can act on.',
     auth:
       'Your least-privilege instincts are an asset. Write the permission rules down as a table first, then test each row, including the denied cases.',
     concurrency:
       'A script usually has the system to itself; an API never does. Reproduce two simultaneous requests colliding, then fix it with a transaction or constraint rather than a lock file.',
+    'failure-modes':
+      'You know timeouts and retries from proxies, cron jobs and `curl --retry`. Inside a request they behave differently: a retry loop ' +
+      'that is harmless in a nightly script multiplies the load when hundreds of requests run it at once against a dependency that is ' +
+      'already struggling. Work out the time budget on paper before you write the client.',
     observability:
-      'You are used to reading logs someone else wrote. Decide which fields you would want during an outage and make every log line carry them.',
+      'You have spent hours in logs that someone else chose. Now you choose: before writing code, list the three questions you ask first ' +
+      'in an outage (which route, since when, for whom), and make sure the completion line and `/metrics` answer each one without a shell ' +
+      'on the server.',
+    containers:
+      'Look at what moved from the unit file into the code: the health endpoints in `src/health/` and the drain in `src/lifecycle.ts`. ' +
+      'Stop the container while it is serving traffic and read the shutdown lines in the log; the exit code should be 0, not the 137 of a ' +
+      'killed process.',
+    'ci-cd':
+      'The pipeline is a change checklist that runs itself on every pull request. Its migration round trip (forward, back, forward) is ' +
+      'the rollback test you would insist on before a change window: make sure it fails the build when a `down` is empty.',
     deploy:
       'You can move quickly here, since servers, TLS and DNS are familiar. Spend the saved time on the write-up: explain the application design choices, not just the hosting.',
   },

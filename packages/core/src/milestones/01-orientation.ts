@@ -22,14 +22,15 @@ export const orientation: MilestoneDefinition = ({ domain }) => {
     tasks: [
       `Install dependencies and start the app with no DATABASE_URL set, so it runs on the embedded PGlite database. ` +
         `Call \`GET /healthz\`, \`GET /readyz\` and \`GET ${list}\` with curl and read every response header, not just the body.`,
-      `Write a short CODE_MAP.md in the repository root: for \`GET ${item}\`, list each file the request passes through ` +
-        `(app setup, middleware, \`src/resources/${primary.name}/\`, the knex query, the error handler) and one sentence on what each does.`,
+      `Before you open \`docs/architecture.md\`, write a short CODE_MAP.md in the repository root: for \`GET ${item}\`, list each file the ` +
+        `request passes through (app setup, middleware, \`src/resources/${primary.name}/\`, the knex query, the error handler) and one ` +
+        'sentence on what each does. Then compare it with the map in `docs/architecture.md`; where they disagree, find out from the code which one is wrong and fix it.',
       `Open the migrations in \`src/db/migrations\` and sketch the tables (${codeList(domain.tables.map((t) => t.name))}) ` +
         `with their foreign keys. Note which columns have CHECK or UNIQUE constraints.`,
       `Run the test suite. Then break something on purpose, for example change the status code the create handler ` +
         `for ${primary.name} returns, watch which test fails and how the failure reads, and revert.`,
-      `Send \`GET ${withQuery(list, 'limit=2')}\` with the header \`x-request-id: orientation-1\`. Find that request's log line, ` +
-        `and write down which fields pino recorded (method, url, status, response time, request id).`,
+      `Send \`GET ${withQuery(list, 'limit=2')}\` with the header \`x-request-id: orientation-1\`. Find that request's "request completed" ` +
+        'log line, write down every field on it, and find the line of code that adds each one (the request id does not come from the access log middleware).',
       `Provoke three errors: \`GET ${route(primary)}/not-a-uuid\`, \`GET ${route(primary)}/<random uuid>\`, and \`POST ${list}\` ` +
         `with an empty JSON body. For each, read the application/problem+json body and the log line, and note the log level.`,
       `Start a real PostgreSQL with Docker, set DATABASE_URL, run the migrations and seeds, and confirm \`GET /readyz\` still answers 200. ` +
@@ -67,7 +68,7 @@ export const orientation: MilestoneDefinition = ({ domain }) => {
       {
         id: 'orientation.tests-pass',
         statement: 'The test suite passes as scaffolded.',
-        sends: 'Runs `pnpm test` in the project directory against the check\'s PostgreSQL database.',
+        sends: 'Runs the project\'s `test` script in the project directory, with DATABASE_URL pointing at the check\'s PostgreSQL server.',
         expects: 'Exit code 0 and at least one test reported as passed.',
       },
     ],

@@ -31,6 +31,10 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     .find((x) => x.column !== undefined);
 
   const fkColumns = domain.tables.flatMap((t) => foreignKeys(t).map((c) => `${t.name}.${c.name}`));
+  // A required text column: the API refuses a blank value, the generated schema does not.
+  const blankable = [primary, ...domain.tables]
+    .flatMap((t) => t.columns.filter((c) => c.type === 'text' && !c.nullable && !c.enum && !c.references).map((c) => ({ table: t, column: c })))
+    .at(0);
   const extraPost = [uniq?.table.name, fk?.child.name].filter((n): n is string => n !== undefined && n !== primary.name);
 
   const acceptance: AcceptanceCriterion[] = [
@@ -104,9 +108,9 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     slug: 'schema-design',
     title: 'Relations, migrations and constraints',
     goal:
-      `Make the ${domain.name} schema carry its own rules: reversible migrations, foreign keys with deliberate delete behavior, ` +
-      `indexed relations, a joined read of ${primary.name} with ${primaryIsChild ? rel.parent.name : rel.child.name}, and constraint ` +
-      `violations turned into honest HTTP answers (409 and 422) instead of 500s.`,
+      `Own the ${domain.name} schema: know why each foreign key, CHECK and UNIQUE rule is there, prove that every migration reverses cleanly, ` +
+      `add a rule of your own in a new migration, read ${primary.name} with their ${primaryIsChild ? rel.parent.name : rel.child.name} in one ` +
+      'joined query, and make every constraint violation tell the client which rule it broke.',
     whyItMatters:
       'Application code changes every week; the data stays for years. Rules that live only in a request handler get skipped by the ' +
       'next script, job or hurried hotfix that writes to the table, and inconsistent data is far more expensive to clean than to prevent. ' +
@@ -115,16 +119,23 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     tasks: [
       `Write \`docs/schema.md\`: one line per table (${codeList(domain.tables.map((t) => t.name))}), each foreign key with its ON DELETE rule, ` +
         `and a sentence on why that rule is right (for example, why \`${rel.child.name}.${rel.column.name}\` is ${rel.column.references?.onDelete ?? 'restrict'}).`,
-      'Read every migration in `src/db/migrations` and make sure each `down` undoes exactly what its `up` did, in reverse order. ' +
+      'Read every migration in `src/db/migrations` and make sure each `down` undoes exactly what its `up` did. ' +
+        (fkColumns.length > 0
+          ? `Notice that each foreign key column (${codeList(fkColumns)}) also gets an index: PostgreSQL does not create one for you, ` +
+            'and both joins and the ON DELETE check on the parent need it. '
+          : '') +
         'Run `migrate:latest`, `migrate:rollback --all`, `migrate:latest` on an empty database until it is clean.',
-      fkColumns.length > 0
-        ? `Write a new migration of your own that adds a btree index on each foreign key column that lacks one (${codeList(fkColumns)}). ` +
-          'PostgreSQL does not create these for you, and both joins and ON DELETE checks on the parent depend on them. Give it a working `down`.'
-        : 'Write a new migration of your own that adds a named table-level CHECK your domain needs, with a working `down`.',
+      blankable
+        ? `Write a migration of your own for a rule the API enforces and the database does not: \`${blankable.table.name}.${blankable.column.name}\` ` +
+          `is refused by validation when blank, but an INSERT from psql or a script can still store \`''\` or spaces. Add a named CHECK ` +
+          `(\`btrim(${blankable.column.name}) <> ''\`), with a working \`down\`, and prove it with an INSERT that now fails.`
+        : 'Write a migration of your own that adds a named table-level CHECK your domain needs and the API already validates, with a working `down`.',
       `Add \`?include=${includeKey}\` to \`GET ${itemRoute(primary)}\`, loading both tables in one query with a join. Select columns explicitly ` +
         'with aliases: with `select *` across a join, the child and parent `id` columns collide and one silently overwrites the other.',
-      'In the error handler, map PostgreSQL errors by SQLSTATE: 23505 (unique) to 409, 23503 (foreign key) and 23514 (check) to 422. ' +
-        'Name the field or constraint in `detail` in your own words; never forward the raw driver message.',
+      'Read `src/http/database-errors.ts`: it already turns SQLSTATE 23505 (unique) into 409 and 23503 (foreign key) and 23514 (check) ' +
+        'into 422, each with one generic sentence. Make `detail` say which rule was broken, in words a client developer understands, by ' +
+        'mapping the constraint names your migrations declare (including the one you just added). Keep the generic sentence for names you ' +
+        'do not know, and never forward the raw driver message.',
       ...(extraPost.length > 0
         ? [`Add \`POST\` for ${codeList([...new Set(extraPost)])} so the constraint checks have an endpoint to exercise.`]
         : []),

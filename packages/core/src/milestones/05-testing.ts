@@ -52,18 +52,21 @@ export const testing: MilestoneDefinition = ({ domain }) => {
       'constraint nobody mapped. Tests that go through HTTP into a real database catch the bugs that mocks hide: wrong SQL, a missing ' +
       'migration, an error mapped to the wrong status. Reviewers and interviewers both read a test suite to learn how carefully you think.',
     tasks: [
-      'Decide how each test gets a clean database: truncate the tables between tests, or give each test file its own schema. ' +
-        'Write the decision and its cost in a comment at the top of the test setup. Do not depend on the seed rows.',
-      `Write one small factory per table that inserts a valid row with unique values, for example ${article(secondary.singular)}` +
-        (factoryExample ? ` with a fresh ${codeList(factoryExample)}` : '') +
-        `, and use it in every test that needs data, so tests state what they depend on.`,
+      'Every test already starts from empty tables: `resetDatabase` in `test/support/test-app.ts` truncates them all before each test. ' +
+        'Decide whether that is right for your suite or whether each test file should get its own schema, and write the decision and its ' +
+        'cost in a comment next to it. Do not depend on the seed rows.',
+      `\`test/support/fixtures.ts\` has one values builder and one insert helper per table, parents first. Use them in every test that ` +
+        `needs data, so each test states what it depends on, and add one for every table you create from now on` +
+        (factoryExample ? `, keeping unique columns such as ${codeList(factoryExample.map((c) => `${secondary.name}.${c}`))} unique across a run` : '') +
+        '.',
       `Write error-path tests through HTTP, with the tag in each test's name: ` +
         behaviors.map((b) => `\`${b.tag}\` for ${b.what}`).join('; ') + '.',
       `For every failing request, assert the Content-Type is application/problem+json and the \`status\` field matches, and assert what did not happen: ` +
         `after a 409 or 422, the row count of the table is unchanged.`,
       'Run the suite with coverage, read the uncovered lines in `src/`, and add tests for the branches that decide behavior. Skip ones that only log.',
       'Run the suite twice without resetting the database, and once with `--randomize`. Fix every test that fails only on the second run or in a different order.',
-      'Make `pnpm test` use DATABASE_URL when it is set, so CI and the milestone check run the same suite against real PostgreSQL.',
+      'Run the suite with DATABASE_URL pointing at a real PostgreSQL server. Global setup then creates a throwaway database on that server, ' +
+        'migrates it and drops it at the end: watch it appear and disappear with `psql -l`, so you know CI and the milestone check run the same suite on real PostgreSQL.',
     ],
     acceptance: [
       {

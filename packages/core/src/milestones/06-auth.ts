@@ -37,7 +37,9 @@ export const auth: MilestoneDefinition = ({ domain }) => {
         'Reads stay public.',
       `Set \`owner_id\` from the authenticated user on create, never from the body. For PATCH and DELETE, put the ownership rule in the SQL ` +
         '(`WHERE id = ? AND owner_id = ?`) rather than reading the row and checking in JavaScript; if nothing matched, look up the row to choose between 404 and 403.',
-      'Configure pino redaction for the Authorization header, cookies, and any `password` field, then grep a test run\'s logs to prove none appear.',
+      '`src/logger.ts` already redacts the Authorization header, cookies, and `password`, `token` and `secret` fields one level deep. ' +
+        'Redaction paths are exact, so `*.password` misses `body.user.password`: check every object your auth code logs against them, ' +
+        'then grep the logs of a test run that includes failed logins to prove no password, hash or token appears.',
     ],
     acceptance: [
       {

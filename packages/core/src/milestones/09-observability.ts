@@ -24,10 +24,10 @@ export const observability: MilestoneDefinition = ({ domain }) => {
       'look at the numbers, pick one failing request, guess a cause, prove or disprove it, and only then change code. Writing it down ' +
       'afterwards is how a team stops paying for the same outage twice.',
     tasks: [
-      'Read `src/request-context.ts` and `src/logger.ts` until you can explain how a log call deep inside a query helper knows its request id. ' +
-        'Then harden the entry point: accept an incoming `X-Request-Id` only if it is 1 to 128 characters of letters, digits, dot, underscore ' +
-        'or dash, otherwise generate a UUID; always echo the id in the response; log one completion line per request with method, route, ' +
-        'status code and duration. Log 4xx below error level and 5xx once at error level with the stack.',
+      'Read `src/request-context.ts`, `src/http/request-id.ts`, `src/http/access-log.ts` and `src/logger.ts` until you can explain how a log ' +
+        'call deep inside a query helper knows its request id, which incoming `X-Request-Id` values are trusted, and why a 4xx completes at ' +
+        'warn and a 5xx at error. The completion line records the raw `path`, query string included, which is useless for grouping: add a ' +
+        `\`route\` field holding the Express route template (\`${item}\`), with one fixed value for requests that matched no route. The metrics below need the same value.`,
       `Add \`GET /metrics\` with prom-client: a counter \`http_requests_total\` and a histogram \`http_request_duration_seconds\`, both labeled ` +
         `\`method\`, \`route\` and \`status_code\`. The route label is the Express route template (\`${item}\`), never the raw URL, and every ` +
         'request that matched no route shares one fixed value; otherwise anyone can create unlimited time series by requesting random paths. ' +

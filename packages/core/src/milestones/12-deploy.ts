@@ -47,7 +47,8 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
         '`X-Request-Id`. Do it once for a real request and paste the command you used.',
       `Run \`pnpm milestone check deploy --url https://<your host>\` until it passes, and add the same command to the Smoke check section ` +
         `as the first thing to run after every deploy.`,
-      'Write a "Case study" section in `README.md` with Problem, Design decisions, Trade-offs, What broke and how I found it, and Numbers. ' +
+      'Finish the "Case study" section of `README.md`, which has been waiting since the scaffold: Problem, Design decisions, Trade-offs, ' +
+        'What broke and how I found it, and Numbers. ' +
         'Measure the numbers yourself (for example the hot list\'s median and 99th percentile latency under autocannon, the race test at 20 ' +
         'concurrent requests, image size, CI duration, cold start) and say how you measured each one.',
     ],

@@ -1,7 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { getBackground } from '@create-backend-portfolio/core';
-import { packageManagerView, renderProject } from '@create-backend-portfolio/generators';
+import { buildProjectView, MILESTONES_DIR, packageManagerView, renderProject } from '@create-backend-portfolio/generators';
 import type { ResolvedCreate } from '../commands/resolve.js';
 import { ui } from '../ui.js';
 import { initRepository } from './git.js';
@@ -60,10 +59,13 @@ export async function scaffold(resolved: ResolvedCreate, { cwd, templatesDir }: 
 
 function printNextSteps(resolved: ResolvedCreate, cd: string): void {
   const pm = packageManagerView(resolved.answers.packageManager);
-  const profile = getBackground(resolved.answers.background);
+  const { plan } = buildProjectView(resolved.answers);
   const lines = [`cd ${cd}`];
   if (!resolved.install) lines.push(pm.install);
   lines.push(`${pm.run} dev      # the API on http://localhost:3000`, `${pm.run} test     # the integration tests`);
   ui.info(`\nNext steps:\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
-  ui.info(`As a ${profile.name.toLowerCase()}, read "Where you start" in the project README: it names the gaps to focus on first.`);
+  ui.info(
+    `Your plan, tuned for ${plan.background.person}, is in ${MILESTONES_DIR}/README.md: ${plan.milestones.length} milestones, ` +
+      `${plan.startDate} to ${plan.endDate} at ${plan.hoursPerWeek} hours a week. Start with ${MILESTONES_DIR}/${plan.first.file}.`,
+  );
 }

@@ -3,7 +3,7 @@ import { scaffold } from '../actions/scaffold.js';
 import { helpText } from '../help.js';
 import { clackAsker } from '../prompts.js';
 import { ui } from '../ui.js';
-import { resolveCreate } from './resolve.js';
+import { resolveCreate, UsageError } from './resolve.js';
 
 export interface Runtime {
   readonly cwd: string;
@@ -11,15 +11,14 @@ export interface Runtime {
   readonly stdinIsTTY: boolean;
   readonly templatesDir: string;
   readonly version: string;
+  /** Today's date where the person is, `YYYY-MM-DD`: the default start of a plan. */
+  readonly today: string;
 }
 
 /** The scaffold command: declares and resolves options, then hands over to the scaffold action. */
 export async function createCommand(argv: readonly string[], runtime: Runtime): Promise<number> {
   const parsed = parseCreateArgs(argv);
-  if (!parsed.ok) {
-    ui.error(parsed.error);
-    return 1;
-  }
+  if (!parsed.ok) throw new UsageError(parsed.error);
   const { args } = parsed;
   if (args.help) {
     ui.info(helpText());
@@ -31,7 +30,7 @@ export async function createCommand(argv: readonly string[], runtime: Runtime): 
   }
   // CI sets CI=true; a prompt there would hang the job.
   const interactive = runtime.stdinIsTTY && !args.yes && runtime.env.CI === undefined;
-  const resolved = await resolveCreate(args, { interactive, userAgent: runtime.env.npm_config_user_agent, ask: clackAsker });
+  const resolved = await resolveCreate(args, { interactive, userAgent: runtime.env.npm_config_user_agent, ask: clackAsker, today: runtime.today });
   if (resolved.defaultsUsed.length > 0) {
     ui.info(`Using defaults for what was not given: ${resolved.defaultsUsed.join(', ')}.`);
   }

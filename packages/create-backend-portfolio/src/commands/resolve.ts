@@ -1,12 +1,17 @@
 import {
+  type Background,
   BACKGROUND_IDS,
   type BackgroundId,
+  checkPlanOptions,
   DOMAIN_IDS,
+  type Domain,
   defaultDomain,
   domainsFor,
   findDomain,
   getBackground,
   isBackgroundId,
+  PlanInputError,
+  type PlanOptions,
 } from '@create-backend-portfolio/core';
 import type { PackageManager, ProjectAnswers } from '@create-backend-portfolio/generators';
 import type { CreateArgs } from '../args.js';
@@ -15,6 +20,7 @@ import { checkTarget } from '../project-name.js';
 
 export const DEFAULT_TARGET = 'backend-portfolio';
 export const DEFAULT_BACKGROUND: BackgroundId = 'self-taught';
+export const DEFAULT_HOURS_PER_WEEK = 8;
 
 export interface Choice<T extends string> {
   readonly value: T;
@@ -37,8 +43,52 @@ export interface ResolvedCreate {
   readonly defaultsUsed: readonly string[];
 }
 
+/** Input the person can fix by changing the command line. Printed as one line; the process exits 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** The background for an id, or a UsageError that lists the valid ids. */
+export function backgroundFrom(id: string): Background {
+  if (!isBackgroundId(id)) throw new UsageError(`Unknown background "${id}". Choose one of: ${BACKGROUND_IDS.join(', ')}.`);
+  return getBackground(id);
+}
+
+/** The domain for an id, or a UsageError that lists the valid ids. */
+export function domainFrom(id: string): Domain {
+  const domain = findDomain(id);
+  if (domain === undefined) throw new UsageError(`Unknown domain "${id}". Choose one of: ${DOMAIN_IDS.join(', ')}.`);
+  return domain;
+}
+
+const PLAN_FLAG: Readonly<Record<keyof PlanOptions, string>> = { hoursPerWeek: '--hours-per-week', startDate: '--start' };
+
+/** Hours as typed: digits, optionally with a decimal part. Anything else (`8h`, `1e1`, `0x8`) is not a number here. */
+function hoursFrom(text: string): number {
+  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/**
+ * `--hours-per-week` and `--start` as plan options, each defaulted when absent (the start to `today`,
+ * which the caller reads from the clock). Core checks them; a bad value becomes a UsageError naming the flag.
+ */
+export function planOptionsFrom(
+  args: { readonly hoursPerWeek: string | undefined; readonly start: string | undefined },
+  today: string,
+  fallback: <T>(what: string, value: T) => T = (_what, value) => value,
+): PlanOptions {
+  const options = {
+    hoursPerWeek: args.hoursPerWeek === undefined ? fallback('hours per week', DEFAULT_HOURS_PER_WEEK) : hoursFrom(args.hoursPerWeek),
+    startDate: args.start ?? fallback('start', today),
+  };
+  try {
+    checkPlanOptions(options);
+  } catch (error) {
+    if (!(error instanceof PlanInputError)) throw error;
+    const given = error.field === 'hoursPerWeek' ? args.hoursPerWeek : args.start;
+    throw new UsageError(`${PLAN_FLAG[error.field]} ${error.requirement}; got "${given}".`);
+  }
+  return options;
 }
 
 /**
@@ -47,14 +97,10 @@ export class UsageError extends Error {
  */
 export async function resolveCreate(
   args: CreateArgs,
-  { interactive, userAgent, ask }: { interactive: boolean; userAgent: string | undefined; ask: Asker },
+  { interactive, userAgent, ask, today }: { interactive: boolean; userAgent: string | undefined; ask: Asker; today: string },
 ): Promise<ResolvedCreate> {
-  if (args.background !== undefined && !isBackgroundId(args.background)) {
-    throw new UsageError(`Unknown background "${args.background}". Choose one of: ${BACKGROUND_IDS.join(', ')}.`);
-  }
-  if (args.domain !== undefined && findDomain(args.domain) === undefined) {
-    throw new UsageError(`Unknown domain "${args.domain}". Choose one of: ${DOMAIN_IDS.join(', ')}.`);
-  }
+  if (args.background !== undefined) backgroundFrom(args.background);
+  if (args.domain !== undefined) domainFrom(args.domain);
   if (args.pm !== undefined && !isPackageManager(args.pm)) {
     throw new UsageError(`Unknown package manager "${args.pm}". Choose one of: npm, pnpm, yarn, bun.`);
   }
@@ -62,6 +108,8 @@ export async function resolveCreate(
     const check = checkTarget(args.target);
     if (!check.ok) throw new UsageError(check.reason);
   }
+  // Checked now, so a bad value is refused before anything is asked.
+  planOptionsFrom(args, today);
 
   const defaultsUsed: string[] = [];
   const fallback = <T>(what: string, value: T, shown: string = String(value)): T => {
@@ -109,9 +157,23 @@ export async function resolveCreate(
   const packageManager: PackageManager =
     (args.pm as PackageManager | undefined) ?? detected ?? fallback('package manager', 'npm' as const);
 
+  const hoursPerWeek =
+    args.hoursPerWeek ??
+    (interactive
+      ? await ask.text('How many hours a week can you give it? The milestone plan is dated from this.', String(DEFAULT_HOURS_PER_WEEK), (value) => {
+          try {
+            planOptionsFrom({ hoursPerWeek: value, start: undefined }, today);
+            return undefined;
+          } catch (error) {
+            return error instanceof UsageError ? error.message.replace(/^--hours-per-week/, 'Hours a week') : String(error);
+          }
+        })
+      : undefined);
+  const { hoursPerWeek: hours, startDate } = planOptionsFrom({ hoursPerWeek, start: args.start }, today, fallback);
+
   return {
     target,
-    answers: { projectName: name.packageName, background: backgroundId, domain, packageManager },
+    answers: { projectName: name.packageName, background: backgroundId, domain, packageManager, hoursPerWeek: hours, startDate },
     install: args.install,
     git: args.git,
     defaultsUsed,

@@ -19,15 +19,27 @@ describe('create-backend-portfolio as a command', () => {
 
   it('refuses an unknown background, lists the valid ids, and writes nothing', async () => {
     const result = await runCli(['api', '--background', 'designer', '--no-install', '--no-git'], { cwd });
-    assert.equal(result.exitCode, 1);
+    assert.equal(result.exitCode, 2);
     assert.match(result.stderr, /Unknown background "designer"\. Choose one of: cs-grad, self-taught, frontend/);
     assert.doesNotMatch(result.all, /\n\s+at /, 'no stack trace');
     assert.deepEqual(await readdir(cwd), []);
   });
 
+  it('refuses bad hours or start dates in one line, with exit code 2, and writes nothing', async () => {
+    for (const [flag, value, message] of [
+      ['--hours-per-week', 'lots', /^✖ --hours-per-week must be a number of hours from 1 to 60, such as 8; got "lots"\.$/],
+      ['--start', '2026-02-30', /^✖ --start must be a real calendar date written YYYY-MM-DD, such as 2026-03-02; got "2026-02-30"\.$/],
+    ] as const) {
+      const result = await runCli(['api', flag, value, '--yes', '--no-install', '--no-git'], { cwd });
+      assert.equal(result.exitCode, 2, result.all);
+      assert.match(result.stderr, message);
+      assert.deepEqual(await readdir(cwd), []);
+    }
+  });
+
   it('refuses an unknown domain the same way', async () => {
     const result = await runCli(['api', '--domain', 'chess', '--no-install', '--no-git'], { cwd });
-    assert.equal(result.exitCode, 1);
+    assert.equal(result.exitCode, 2);
     assert.match(result.stderr, /Unknown domain "chess"\. Choose one of: /);
     assert.deepEqual(await readdir(cwd), []);
   });
@@ -66,7 +78,7 @@ describe('create-backend-portfolio as a command', () => {
 
   it('refuses a path that climbs out of the current folder', async () => {
     const result = await runCli(['../escape', '--yes', '--no-install'], { cwd });
-    assert.equal(result.exitCode, 1);
+    assert.equal(result.exitCode, 2);
     assert.match(result.stderr, /points outside the current folder/);
     assert.equal(existsSync(path.join(cwd, '..', 'escape')), false);
   });

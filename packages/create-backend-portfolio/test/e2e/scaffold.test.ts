@@ -85,7 +85,8 @@ describe('the same answers give byte-identical trees', () => {
   it('in two different parent folders', async () => {
     const [first, second] = await Promise.all([tempDir('same-a'), tempDir('same-b')]);
     try {
-      const args = ['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--no-install', '--no-git'];
+      // The plan starts today by default: pin it, so a run across midnight compares like with like.
+      const args = ['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--start', '2026-03-02', '--no-install', '--no-git'];
       for (const cwd of [first, second]) {
         const result = await runCli(args, { cwd });
         assert.equal(result.exitCode, 0, result.all);

@@ -1,6 +1,7 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 
@@ -9,6 +10,21 @@ const BIN = path.join(REPO_ROOT, 'packages/create-backend-portfolio/src/bin.ts')
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `cbp-${prefix}-`));
+}
+
+/** A temporary folder for the enclosing describe block, made before its tests and removed after them. */
+export function suiteDir(prefix: string): () => string {
+  let dir: string | undefined;
+  before(async () => {
+    dir = await tempDir(prefix);
+  });
+  after(async () => {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (dir === undefined) throw new Error('suiteDir is read inside a test, after before() ran');
+    return dir;
+  };
 }
 
 export interface CliResult {
