@@ -7,7 +7,7 @@ import {
   type SeedValue,
   type Table,
 } from '@create-backend-portfolio/core';
-import { knexColumn, tsType, valueLiteral, zodSchema } from './columns.js';
+import { knexCheck, knexColumn, tsType, valueLiteral, zodSchema } from './columns.js';
 import { camelCase, label, pascalCase } from './names.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -28,6 +28,7 @@ export interface TableView {
   readonly migrationName: string;
   readonly columnLines: readonly string[];
   readonly uniqueLines: readonly string[];
+  readonly checkLines: readonly string[];
 }
 
 export interface FieldView {
@@ -91,6 +92,7 @@ function tableView(table: Table, index: number): TableView {
     uniqueLines: (table.uniques ?? []).map(
       (columns) => `table.unique([${columns.map((c) => `'${c}'`).join(', ')}], { indexName: '${table.name}_${columns.join('_')}_unique' });`,
     ),
+    checkLines: (table.checks ?? []).map(knexCheck),
   };
 }
 
