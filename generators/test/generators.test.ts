@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { BACKGROUND_IDS, buildPlan, DOMAINS, findDomain, getBackground } from '@create-backend-portfolio/core';
 import { buildProjectView, RenderError, renderProject, type ProjectAnswers } from '../index.js';
 import { destinationPath } from '../kit.js';
-import { knexColumn, tsType, zodSchema } from '../view/columns.js';
+import { knexCheck, knexColumn, tsType, zodSchema } from '../view/columns.js';
 import { personName } from '../view/plan.js';
 import { seedId } from '../view/project.js';
 
@@ -37,6 +37,13 @@ describe('column mapping', () => {
     );
     assert.match(knexColumn(events, column('venue_id')), /references\('id'\)\.inTable\('venues'\)\.onDelete\('RESTRICT'\)\.index\(\)/);
     assert.match(knexColumn(events, column('status')), /defaultTo\('draft'\)\.checkIn\(\['draft', 'on_sale', 'sold_out', 'cancelled'\]/);
+  });
+
+  it('writes table-level CHECK constraints with their name, keeping a literal ? out of knex bindings', () => {
+    assert.equal(
+      knexCheck({ name: 'runs_sha_format', sql: "sha ~ '^[0-9a-f]{40}$' OR note ~ 'why?'" }),
+      String.raw`table.check("sha ~ '^[0-9a-f]{40}$' OR note ~ 'why\\?'", [], 'runs_sha_format');`,
+    );
   });
 
   it('validates the same bounds in zod and types values as pg returns them', () => {

@@ -54,6 +54,14 @@ export function knexColumn(table: Table, column: Column): string {
   return `${parts.join('')};`;
 }
 
+/**
+ * A table-level CHECK constraint. The predicate goes in double quotes because SQL literals use single ones,
+ * and a literal `?` is escaped because knex reads it as a binding.
+ */
+export function knexCheck(check: NonNullable<Table['checks']>[number]): string {
+  return `table.check(${JSON.stringify(check.sql.replace(/\?/g, '\\?'))}, [], '${check.name}');`;
+}
+
 /** The zod schema for a column's value in a request body. */
 export function zodSchema(column: Column): string {
   let schema: string;

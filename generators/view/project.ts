@@ -8,7 +8,7 @@ import {
   type SeedValue,
   type Table,
 } from '@create-backend-portfolio/core';
-import { knexColumn, responseZod, tsType, valueLiteral, zodSchema } from './columns.js';
+import { knexCheck, knexColumn, responseZod, tsType, valueLiteral, zodSchema } from './columns.js';
 import { camelCase, label, pascalCase } from './names.js';
 import { buildPlanView, type PlanView } from './plan.js';
 
@@ -34,6 +34,7 @@ export interface TableView {
   readonly migrationName: string;
   readonly columnLines: readonly string[];
   readonly uniqueLines: readonly string[];
+  readonly checkLines: readonly string[];
 }
 
 export interface FieldView {
@@ -102,6 +103,7 @@ function tableView(table: Table, index: number): TableView {
     uniqueLines: (table.uniques ?? []).map(
       (columns) => `table.unique([${columns.map((c) => `'${c}'`).join(', ')}], { indexName: '${table.name}_${columns.join('_')}_unique' });`,
     ),
+    checkLines: (table.checks ?? []).map(knexCheck),
   };
 }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  type Column,
+  type Domain,
   BACKGROUND_IDS,
   BACKGROUNDS,
   DOMAINS,
@@ -27,6 +29,7 @@ describe('backgrounds', () => {
       }
       for (const bridge of background.bridges) assert.ok(MILESTONE_IDS.includes(bridge.milestone));
       assert.ok(background.suggestedDomains.length > 0, `${background.id} suggests no domain`);
+      for (const id of background.suggestedDomains) assert.ok(findDomain(id), `${background.id} suggests unknown domain ${id}`);
     }
   });
 
@@ -46,7 +49,33 @@ describe('backgrounds', () => {
   });
 });
 
+/** What is wrong with a value for a column, in words, or undefined when the database and validation would both take it. */
+function problemWith(column: Column, value: unknown): string | undefined {
+  if (value === null) return column.nullable === true ? undefined : 'is null but the column is not nullable';
+  if (column.enum !== undefined && !column.enum.includes(String(value))) return `${String(value)} is not one of ${column.enum.join(', ')}`;
+  if (column.type === 'text' && column.maxLength !== undefined && String(value).length > column.maxLength) {
+    return `is longer than ${column.maxLength} characters`;
+  }
+  if (column.type === 'integer') {
+    if (typeof value !== 'number' || !Number.isInteger(value)) return 'is not an integer';
+    if ((column.min !== undefined && value < column.min) || (column.max !== undefined && value > column.max)) return 'is out of bounds';
+  }
+  if (column.type === 'boolean' && typeof value !== 'boolean') return 'is not a boolean';
+  // Responses serialize timestamps with toISOString, so the generated tests compare against exactly this form.
+  if (column.type === 'timestamptz' && !(typeof value === 'string' && new Date(value).toISOString() === value)) {
+    return 'is not an ISO 8601 UTC timestamp with milliseconds';
+  }
+  return undefined;
+}
+
+const tableOf = (domain: Domain, name: string) => domain.tables.find((table) => table.name === name);
+
 describe('domains', () => {
+  it('have distinct ids and at least three tables each', () => {
+    assert.equal(new Set(DOMAINS.map((domain) => domain.id)).size, DOMAINS.length);
+    for (const domain of DOMAINS) assert.ok(domain.tables.length >= 3, `${domain.id} has ${domain.tables.length} tables`);
+  });
+
   it('every foreign key references an earlier table, so migrations run in order', () => {
     for (const domain of DOMAINS) {
       domain.tables.forEach((table, index) => {
@@ -71,6 +100,46 @@ describe('domains', () => {
     }
   });
 
+  it('hot list is served by the primary resource route, and its query and index agree with that route', () => {
+    for (const domain of DOMAINS) {
+      const { hotList } = domain;
+      assert.equal(hotList.table, domain.primaryResource, `${domain.id}: the hot list must be a list the scaffold generates`);
+      const table = tableOf(domain, hotList.table)!;
+      const columns = new Set(['id', 'created_at', 'updated_at', ...table.columns.map((column) => column.name)]);
+      for (const name of hotList.index) assert.ok(columns.has(name), `${domain.id}: index column ${name} is not on ${table.name}`);
+
+      const url = new URL(hotList.route.replace(/^GET /, 'http://localhost'));
+      assert.match(hotList.route, /^GET \//, `${domain.id}: hot list route is a GET`);
+      assert.equal(url.pathname, `/${table.name}`, `${domain.id}: hot list route is not the ${table.name} list`);
+      const sort = url.searchParams.get('sort') ?? '';
+      const filters = [...url.searchParams.keys()].filter((key) => key !== 'sort' && key !== 'limit' && key !== 'offset');
+      for (const name of filters) assert.ok(domain.filterable.includes(name), `${domain.id}: hot list filters on ${name}, which is not filterable`);
+      assert.ok(domain.sortable.includes(sort), `${domain.id}: hot list sorts on ${sort}, which is not sortable`);
+      // The list endpoint sorts ascending with `id` as the tiebreaker; the index must lead with the equality filters, then follow that order.
+      assert.deepEqual([...hotList.index].sort(), [...filters, sort, 'id'].sort(), `${domain.id}: index columns`);
+      assert.deepEqual(hotList.index.slice(-2), [sort, 'id'], `${domain.id}: index ends with the sort column and id`);
+      assert.match(hotList.query, new RegExp(`FROM ${table.name} WHERE .* ORDER BY ${sort}, id LIMIT \\d+$`), `${domain.id}: hot query`);
+      for (const name of filters) {
+        assert.ok(hotList.query.includes(`${name} = '${url.searchParams.get(name)}'`), `${domain.id}: hot query filters ${name} like the route`);
+      }
+    }
+  });
+
+  it('example values obey their own column rules, so fixtures built from them insert', () => {
+    for (const domain of DOMAINS) {
+      for (const table of domain.tables) {
+        for (const column of table.columns) {
+          const problem = problemWith(column, column.example);
+          assert.equal(problem, undefined, `${domain.id}.${table.name}.${column.name} example ${problem}`);
+          if (column.unique === true && column.type === 'text' && column.maxLength !== undefined) {
+            // Fixtures append a sequence number to unique text examples.
+            assert.ok(String(column.example).length + 6 <= column.maxLength, `${domain.id}.${table.name}.${column.name} example leaves no room for a suffix`);
+          }
+        }
+      }
+    }
+  });
+
   it('seed rows use real columns and point at parent rows that exist', () => {
     for (const domain of DOMAINS) {
       for (const [tableName, rows] of Object.entries(domain.seeds)) {
@@ -78,9 +147,19 @@ describe('domains', () => {
         assert.ok(table, `${domain.id} seeds unknown table ${tableName}`);
         for (const row of rows) {
           for (const [key, value] of Object.entries(row)) {
-            assert.ok(table.columns.some((column) => column.name === key), `${domain.id}.${tableName} has no column ${key}`);
+            const column: Column | undefined = table.columns.find((candidate) => candidate.name === key);
+            assert.ok(column, `${domain.id}.${tableName} has no column ${key}`);
             if (value !== null && typeof value === 'object') {
+              assert.equal(value.ref, column.references?.table, `${domain.id}.${tableName}.${key} points at the wrong table`);
               assert.ok((domain.seeds[value.ref]?.length ?? 0) > value.index, `${domain.id}.${tableName}.${key} points at a missing row`);
+            } else {
+              const problem = problemWith(column, value);
+              assert.equal(problem, undefined, `${domain.id}.${tableName}.${key} seed ${problem}`);
+            }
+          }
+          for (const column of table.columns) {
+            if (column.nullable !== true && column.default === undefined) {
+              assert.ok(column.name in row, `${domain.id}.${tableName} seed row has no value for required ${column.name}`);
             }
           }
         }
