@@ -35,7 +35,8 @@ export function createApp({ config, db, logger, lifecycle }: AppDeps): Express {
   app.use(helmet());
   app.use(healthRouter({ db, lifecycle, timeoutMs: config.READINESS_TIMEOUT_MS }));
 
-  app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
+  // No origins configured means no cross-origin access: without CORS headers the browser refuses.
+  if (config.CORS_ORIGINS.length > 0) app.use(cors({ origin: config.CORS_ORIGINS }));
   app.use(
     rateLimit({
       windowMs: 60_000,

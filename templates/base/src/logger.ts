@@ -33,5 +33,8 @@ export function createLogger(
     },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
   };
-  return destination === undefined ? pino(options) : pino(options, destination);
+  if (pretty) return pino(options);
+  // Asynchronous writes: a synchronous write per line stalls the event loop under load. pino
+  // flushes what is buffered when the process exits, fatal errors included.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { compileErrors, validate } from '@readme/openapi-parser';
 import { execa } from 'execa';
 import { runCli, snapshotTree, tempDir } from '../support/cli.js';
 
@@ -60,7 +61,7 @@ describe('scaffold, install, test and start a project', () => {
     assert.match(result.all ?? '', /Tests:\s+\d+ passed, \d+ total/);
   });
 
-  it('builds, starts with plain node, answers /healthz, and exits 0 on SIGTERM', async () => {
+  it('builds, starts with plain node, serves a valid OpenAPI 3.1 document, and exits 0 on SIGTERM', async () => {
     const build = await pnpm(['build']);
     assert.equal(build.exitCode, 0, build.all);
     const port = await freePort();
@@ -73,6 +74,17 @@ describe('scaffold, install, test and start a project', () => {
       const response = await poll(`http://127.0.0.1:${port}/healthz`, 30_000);
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), { status: 'ok' });
+      assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
+
+      // Validated by a parser nobody here wrote, against the OpenAPI 3.1 specification.
+      const document = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { openapi: string };
+      assert.match(document.openapi, /^3\.1\./);
+      const result = await validate(structuredClone(document) as never);
+      assert.ok(result.valid, result.valid ? '' : compileErrors(result));
+      assert.equal(result.specification, 'OpenAPI');
+      const ui = await fetch(`http://127.0.0.1:${port}/docs/`);
+      assert.equal(ui.status, 200);
+      assert.match(await ui.text(), /swagger-ui-bundle\.js/);
     } finally {
       server.kill('SIGTERM');
     }
