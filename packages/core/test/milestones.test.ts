@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BACKGROUNDS, DOMAINS, MILESTONE_IDS, milestonesFor } from '../src/index.js';
+import { BACKGROUNDS, DOMAINS, MILESTONE_IDS, type Domain, type Milestone, milestonesFor } from '../src/index.js';
+
+const milestone = (domain: Domain, id: string): Milestone => {
+  const found = milestonesFor({ background: BACKGROUNDS[0]!, domain }).find((m) => m.id === id);
+  assert.ok(found, id);
+  return found;
+};
+
+
 
 describe('milestones', () => {
   it('follow the default order of the job, one per id, for every background and domain', () => {
@@ -42,6 +50,36 @@ describe('milestones', () => {
     for (const domain of DOMAINS) {
       const text = JSON.stringify(milestonesFor({ background: BACKGROUNDS[0]!, domain }));
       for (const table of domain.tables) assert.ok(text.includes(table.name), `${domain.id}: ${table.name} never mentioned`);
+    }
+  });
+
+  it('concurrency text follows the kind of race: capacity words only where there is a capacity', () => {
+    for (const domain of DOMAINS) {
+      const m = milestone(domain, 'concurrency');
+      const ids = m.acceptance.map((criterion) => criterion.id);
+      const text = JSON.stringify(m);
+      const kind = domain.contendedWrite.kind;
+      if (kind === 'capacity') {
+        assert.ok(ids.includes('concurrency.last-unit-race'), domain.id);
+        assert.ok(text.includes(`${domain.contendedWrite.limit.table}.${domain.contendedWrite.limit.column}`), `${domain.id}: names the limit column`);
+      } else {
+        assert.doesNotMatch(text, /capacit|room for|remaining|oversell|sold out|last unit|one left|exactly K\b|K more/i, `${domain.id} (${kind}) talks about capacity`);
+      }
+      if (kind === 'single-winner') {
+        const race = m.acceptance.find((criterion) => criterion.id === 'concurrency.single-winner-race');
+        assert.ok(race, domain.id);
+        assert.match(race.expects, /exactly one response is 201/, domain.id);
+        assert.match(race.expects, /other 19 are 409/, domain.id);
+        if (domain.contendedWrite.activeWhen) assert.ok(race.sends.includes(domain.contendedWrite.activeWhen), `${domain.id}: race covers rows that no longer block`);
+      }
+      if (kind === 'counter') {
+        const { counter } = domain.contendedWrite;
+        assert.ok(ids.includes('concurrency.duplicate-race'), domain.id);
+        const increments = m.acceptance.find((criterion) => criterion.id === 'concurrency.counter-no-lost-increments');
+        assert.ok(increments, `${domain.id}: has a criterion that concurrent increments lose nothing`);
+        assert.ok(increments.expects.includes(`\`${counter.column}\` is exactly 50`), domain.id);
+        assert.ok(increments.expects.includes(`Exactly one \`${counter.table}\` row`), domain.id);
+      }
     }
   });
 });
