@@ -8,6 +8,8 @@ const milestone = (domain: Domain, id: string): Milestone => {
   return found;
 };
 
+/** Every string a milestone renders, with inline code removed, so only prose is left. */
+const prose = (m: Milestone): string => JSON.stringify(m).replace(/`[^`]*`/g, '`code`');
 
 
 describe('milestones', () => {
@@ -80,6 +82,41 @@ describe('milestones', () => {
         assert.ok(increments.expects.includes(`\`${counter.column}\` is exactly 50`), domain.id);
         assert.ok(increments.expects.includes(`Exactly one \`${counter.table}\` row`), domain.id);
       }
+    }
+  });
+
+  it('prose uses words for multi-word tables, not snake_case identifiers outside code', () => {
+    for (const domain of DOMAINS) {
+      for (const m of milestonesFor({ background: BACKGROUNDS[0]!, domain })) {
+        const text = prose(m);
+        for (const table of domain.tables) {
+          for (const name of [table.name, table.singular].filter((n) => n.includes('_'))) {
+            assert.doesNotMatch(text, new RegExp(`\\b(a|an|the|one|every|each|any|some|missing|seeded|new|duplicate|second) ${name}\\b`), `${domain.id} ${m.id}: "${name}" in prose`);
+          }
+        }
+        assert.doesNotMatch(text, /\ba (?!one\b)[aeio]\w/i, `${domain.id} ${m.id}: "a" before a vowel`);
+      }
+    }
+  });
+
+  it('failure-modes and deploy sentences read for every domain', () => {
+    for (const domain of DOMAINS) {
+      const failure = JSON.stringify(milestone(domain, 'failure-modes'));
+      assert.doesNotMatch(failure, /I chose to (when|if|while)\b/, domain.id);
+      const deploy = JSON.stringify(milestone(domain, 'deploy'));
+      assert.doesNotMatch(deploy, /random value|changed to fresh/, `${domain.id}: deploy asks for random values`);
+    }
+  });
+
+  it('schema-design sends every column of the unique key it expects a conflict on', () => {
+    for (const domain of DOMAINS) {
+      const criterion = milestone(domain, 'schema-design').acceptance.find((c) => c.id === 'schema-design.unique-conflict');
+      if (!criterion) continue;
+      const body = /shaped like `(\{[^`]*\})`/.exec(criterion.sends)?.[1];
+      assert.ok(body, domain.id);
+      const keys = Object.keys(JSON.parse(body) as Record<string, unknown>);
+      const statementKey = [...criterion.statement.matchAll(/`([a-z_]+)`/g)].map((match) => match[1]!);
+      for (const name of statementKey) assert.ok(keys.includes(name), `${domain.id}: ${name} missing from the 409 body`);
     }
   });
 });
