@@ -128,6 +128,57 @@ export interface Table {
   readonly checks?: readonly { readonly name: string; readonly sql: string }[];
 }
 
+/** What every contended write has, whatever kind of race it is. */
+interface ContendedWriteBase {
+  /** A gerund phrase: "reserving the last seats of an event". */
+  readonly summary: string;
+  /** The table the contended request inserts into. */
+  readonly table: string;
+  /** A few sentences on how the race happens and what the right outcome is. */
+  readonly scenario: string;
+}
+
+/**
+ * Several requests may win, up to a limit held on the parent row: seats on an event.
+ * Winners per parent: as many as the remaining limit allows.
+ */
+export interface CapacityWrite extends ContendedWriteBase {
+  readonly kind: 'capacity';
+  /** The column on the parent table that holds the limit: `seats_total` on `events`. */
+  readonly limit: { readonly table: string; readonly column: string };
+  /** The column on the contended row that uses up the limit (`seats`); absent when each row uses one. */
+  readonly amountColumn?: string;
+  /** SQL predicate for rows that still count against the limit (`status <> 'cancelled'`); absent when every row counts. */
+  readonly countsWhen?: string;
+}
+
+/**
+ * Exactly one request wins per collision key: one acknowledgement per incident, one open checkout per asset.
+ * Winners per key: one; every other request is 409.
+ */
+export interface SingleWinnerWrite extends ContendedWriteBase {
+  readonly kind: 'single-winner';
+  /** Columns of the contended table on which two requests collide: `asset_id`. */
+  readonly collidesOn: readonly string[];
+  /** SQL predicate for rows that still block a new one (`returned_at IS NULL`); absent when any existing row blocks. */
+  readonly activeWhen?: string;
+}
+
+/**
+ * Each distinct row is stored once and counted once into an aggregate row: events into hourly rollups.
+ * Winners: one per distinct dedupe key; the counter grows by exactly the number of winners, however many arrive together.
+ */
+export interface CounterWrite extends ContendedWriteBase {
+  readonly kind: 'counter';
+  /** Columns of the contended table that identify a duplicate: `source_id`, `event_key`. */
+  readonly dedupeOn: readonly string[];
+  /** The aggregate row each stored row increments, and the columns that pick that row. */
+  readonly counter: { readonly table: string; readonly column: string; readonly key: readonly string[] };
+}
+
+export type ContendedWrite = CapacityWrite | SingleWinnerWrite | CounterWrite;
+export type ContendedWriteKind = ContendedWrite['kind'];
+
 export interface Domain {
   readonly id: string;
   readonly name: string;
@@ -143,11 +194,7 @@ export interface Domain {
   readonly filterable: readonly string[];
   readonly sortable: readonly string[];
   /** The write that two requests race for. */
-  readonly contendedWrite: {
-    readonly summary: string;
-    readonly table: string;
-    readonly scenario: string;
-  };
+  readonly contendedWrite: ContendedWrite;
   /** The external service the app calls, for the failure-modes milestone. */
   readonly dependency: {
     readonly name: string;

@@ -100,6 +100,64 @@ describe('domains', () => {
     }
   });
 
+  it('describe the contended write precisely enough for the text and a check: its kind and the fields that kind needs', () => {
+    const kinds = new Set<string>();
+    for (const domain of DOMAINS) {
+      const write = domain.contendedWrite;
+      kinds.add(write.kind);
+      const table = tableOf(domain, write.table);
+      assert.ok(table, `${domain.id}: contended table ${write.table}`);
+      const columnsOf = (t: NonNullable<ReturnType<typeof tableOf>>) => new Set(t.columns.map((column) => column.name));
+      const keysOf = (t: NonNullable<ReturnType<typeof tableOf>>) => [
+        ...t.columns.filter((column) => column.unique).map((column) => [column.name]),
+        ...(t.uniques ?? []),
+      ];
+      const sameKey = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name) => b.includes(name));
+      switch (write.kind) {
+        case 'capacity': {
+          const parentKey = table.columns.find((column) => column.references?.table === write.limit.table);
+          assert.ok(parentKey, `${domain.id}: the limit lives on ${write.limit.table}, which ${table.name} must reference`);
+          const limit = tableOf(domain, write.limit.table)?.columns.find((column) => column.name === write.limit.column);
+          assert.ok(limit && limit.type === 'integer' && limit.min !== undefined, `${domain.id}: limit column is a bounded integer`);
+          if (write.amountColumn) {
+            const amount = table.columns.find((column) => column.name === write.amountColumn);
+            assert.ok(amount && amount.type === 'integer' && (amount.min ?? 0) >= 1, `${domain.id}: amount column is a positive integer`);
+          }
+          if (write.countsWhen) assert.ok([...columnsOf(table)].some((name) => write.countsWhen!.includes(name)), `${domain.id}: countsWhen names a column`);
+          break;
+        }
+        case 'single-winner': {
+          assert.ok(write.collidesOn.length > 0, `${domain.id}: collidesOn is empty`);
+          for (const name of write.collidesOn) assert.ok(columnsOf(table).has(name), `${domain.id}: collidesOn ${name} is not on ${table.name}`);
+          if (write.activeWhen) {
+            const named = table.columns.filter((column) => write.activeWhen!.includes(column.name));
+            assert.ok(named.length > 0 && named.every((column) => column.nullable), `${domain.id}: activeWhen tests nullable columns of ${table.name}`);
+          }
+          break;
+        }
+        case 'counter': {
+          assert.ok(keysOf(table).some((key) => sameKey(key, write.dedupeOn)), `${domain.id}: dedupeOn is a unique key of ${table.name}`);
+          const counter = tableOf(domain, write.counter.table);
+          assert.ok(counter, `${domain.id}: counter table ${write.counter.table}`);
+          const column = counter.columns.find((c) => c.name === write.counter.column);
+          assert.ok(column && column.type === 'integer' && column.min === 0, `${domain.id}: counter column is a non-negative integer`);
+          assert.ok(keysOf(counter).some((key) => sameKey(key, write.counter.key)), `${domain.id}: the counter key is a unique key of ${counter.name}`);
+          break;
+        }
+      }
+    }
+    assert.deepEqual([...kinds].sort(), ['capacity', 'counter', 'single-winner'], 'every kind is exercised by some domain');
+  });
+
+  it('state the degradation rule as an imperative, so "I chose to ..." and "The rule when it fails: ..." both read', () => {
+    for (const domain of DOMAINS) {
+      const rule = domain.dependency.degradation;
+      assert.match(rule, /^[a-z]/, `${domain.id}: starts lower case`);
+      assert.doesNotMatch(rule, /^(when|if|while|once|after|before|on|in|the|a|an)\b/i, `${domain.id}: "${rule.slice(0, 30)}" is not an imperative`);
+      assert.doesNotMatch(rule, /\.$/, `${domain.id}: no trailing full stop; the sentence around it adds one`);
+    }
+  });
+
   it('hot list is served by the primary resource route, and its query and index agree with that route', () => {
     for (const domain of DOMAINS) {
       const { hotList } = domain;

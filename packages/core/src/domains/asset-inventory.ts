@@ -64,18 +64,21 @@ export const assetInventory: Domain = {
   filterable: ['status', 'kind', 'location_id'],
   sortable: ['asset_tag', 'warranty_expires_at', 'created_at'],
   contendedWrite: {
+    kind: 'single-winner',
     summary: 'checking out an asset',
     table: 'checkouts',
     scenario:
       'Two new starters arrive on Monday and the Berlin desk has one loaner laptop left; two technicians scan its tag at two ' +
       'counters within the same 50 ms. Only one open checkout may exist for an asset: one request gets 201, the other gets 409 ' +
       'saying who already holds it, and the asset never shows two holders.',
+    collidesOn: ['asset_id'],
+    activeWhen: 'returned_at IS NULL',
   },
   dependency: {
     name: 'directory service',
     purpose: 'looks up the assignee by email in the company directory and confirms they are an active employee',
     degradation:
-      'keep the checkout and answer 202 with assignee_verified_at still empty while the directory is slow or down, then verify ' +
+      'keep the checkout and answer 202 with `assignee_verified_at` still empty while the directory is slow or down, then verify ' +
       'it later with the same idempotency key; the desk can always hand out hardware, and unverified checkouts are listed for follow-up',
   },
   hotList: {

@@ -63,19 +63,22 @@ export const eventIngestion: Domain = {
   filterable: ['enrichment_status', 'source_id', 'name'],
   sortable: ['occurred_at', 'name', 'created_at'],
   contendedWrite: {
+    kind: 'counter',
     summary: 'ingesting an event exactly once and counting it into its hourly rollup',
     table: 'events',
     scenario:
       'A phone loses its connection halfway through an upload and the collector resends the whole batch while the first copy ' +
-      'is still being written, and at the same moment other devices are sending into the same hour bucket. Each event_key is ' +
-      'stored once per source and every resent copy gets 409; the hourly_rollups row for that source, event name and hour ends ' +
+      'is still being written, and at the same moment other devices are sending into the same hour bucket. Each event key is ' +
+      'stored once per source and every resent copy gets 409; the hourly rollup for that source, event name and hour ends ' +
       'up equal to the number of distinct events stored, with no increment lost to two requests that read the same count.',
+    dedupeOn: ['source_id', 'event_key'],
+    counter: { table: 'hourly_rollups', column: 'event_count', key: ['source_id', 'event_name', 'bucket_start'] },
   },
   dependency: {
     name: 'enrichment service',
     purpose: 'resolves an event IP address to a country and its user reference to a customer account',
     degradation:
-      'leave the event with enrichment_status pending and answer 202 while the service is slow or down, then enrich it from ' +
+      'leave the event with `enrichment_status` pending and answer 202 while the service is slow or down, then enrich it from ' +
       'the backlog later; an event is never dropped or kept out of the rollups because enrichment failed',
   },
   hotList: {

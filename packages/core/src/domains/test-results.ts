@@ -97,18 +97,21 @@ export const testResults: Domain = {
   filterable: ['status', 'project_id', 'branch'],
   sortable: ['started_at', 'branch', 'created_at'],
   contendedWrite: {
+    kind: 'single-winner',
     summary: 'quarantining a flaky test',
     table: 'quarantines',
     scenario:
       'A flaky test fails and then passes on retry in 12 parallel CI jobs on the same commit, and the flaky detector in each job ' +
       'asks to quarantine it within the same second. Exactly one open quarantine may exist for the test case; the other 11 ' +
       'requests get 409, and the owning team gets one chat message, not twelve.',
+    collidesOn: ['test_case_id'],
+    activeWhen: 'released_at IS NULL',
   },
   dependency: {
     name: 'notification service',
     purpose: 'posts a message about a quarantined test to the chat channel of the team that owns it',
     degradation:
-      'keep the quarantine in force and answer 202 with notified_at still empty while the service is slow or down, then resend ' +
+      'keep the quarantine in force and answer 202 with `notified_at` still empty while the service is slow or down, then resend ' +
       'with the same idempotency key, so the team hears about it once, late, rather than twice or never',
   },
   hotList: {

@@ -55,17 +55,22 @@ export const ticketing: Domain = {
   filterable: ['status', 'venue_id'],
   sortable: ['starts_at', 'title', 'created_at'],
   contendedWrite: {
+    kind: 'capacity',
     summary: 'reserving the last seats of an event',
     table: 'reservations',
     scenario:
       'An event has 1 seat left and 20 customers press "reserve" within the same 50 ms. Exactly one reservation may succeed; ' +
       'the other 19 get 409 and the event never shows a negative number of free seats.',
+    limit: { table: 'events', column: 'seats_total' },
+    amountColumn: 'seats',
+    countsWhen: "status <> 'cancelled'",
   },
   dependency: {
     name: 'payment provider',
     purpose: 'confirms a held reservation by charging the customer',
     degradation:
-      'when the provider is slow or down, keep the reservation held, answer 202 with a retry hint, and never charge twice for the same idempotency key',
+      'keep the reservation held and answer 202 with a retry hint while the provider is slow or down, then confirm it later with the ' +
+      'same idempotency key, so the customer is never charged twice',
   },
   hotList: {
     table: 'events',

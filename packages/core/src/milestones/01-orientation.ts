@@ -1,5 +1,5 @@
 import type { MilestoneDefinition } from '../model.js';
-import { codeList, itemRoute, primaryTable, route, withQuery } from './text.js';
+import { codeList, itemRoute, primaryTable, route, withQuery, words } from './text.js';
 
 export const orientation: MilestoneDefinition = ({ domain }) => {
   const primary = primaryTable(domain);
@@ -28,7 +28,7 @@ export const orientation: MilestoneDefinition = ({ domain }) => {
       `Open the migrations in \`src/db/migrations\` and sketch the tables (${codeList(domain.tables.map((t) => t.name))}) ` +
         `with their foreign keys. Note which columns have CHECK or UNIQUE constraints.`,
       `Run the test suite. Then break something on purpose, for example change the status code the create handler ` +
-        `for ${primary.name} returns, watch which test fails and how the failure reads, and revert.`,
+        `for ${words(primary.name)} returns, watch which test fails and how the failure reads, and revert.`,
       `Send \`GET ${withQuery(list, 'limit=2')}\` with the header \`x-request-id: orientation-1\`. Find that request's "request completed" ` +
         'log line, write down every field on it, and find the line of code that adds each one (the request id does not come from the access log middleware).',
       `Provoke three errors: \`GET ${route(primary)}/not-a-uuid\`, \`GET ${route(primary)}/<random uuid>\`, and \`POST ${list}\` ` +
@@ -51,7 +51,7 @@ export const orientation: MilestoneDefinition = ({ domain }) => {
       },
       {
         id: 'orientation.list-returns-page',
-        statement: `The scaffolded list endpoint for ${primary.name} returns a bounded page of rows from the database.`,
+        statement: `The scaffolded list endpoint for ${words(primary.name)} returns a bounded page of rows from the database.`,
         sends: `\`GET ${withQuery(list, 'limit=2&offset=0')}\` after the scaffold's seeds have run.`,
         expects:
           'Status 200, application/json, and a page holding an array of at most 2 items; every item has an `id` that is a uuid ' +

@@ -1,5 +1,5 @@
 import type { MilestoneDefinition } from '../model.js';
-import { allColumnNames, codeList, foreignKeys, itemRoute, primaryTable, route, secondaryTable, uniqueKeys, withQuery } from './text.js';
+import { allColumnNames, codeList, foreignKeys, itemRoute, primaryTable, route, secondaryTable, uniqueKeys, withQuery, words } from './text.js';
 
 export const firstEndpoint: MilestoneDefinition = ({ domain }) => {
   const primary = primaryTable(domain);
@@ -33,12 +33,12 @@ export const firstEndpoint: MilestoneDefinition = ({ domain }) => {
         `a zod schema for the \`:id\` path parameter and for the list query, a small data-access module with knex, and an Express router mounted at \`${list}\`.`,
       `Implement \`GET ${item}\`. Validate that \`id\` is a uuid before touching the database and answer 400 problem+json if it is not ` +
         `(PostgreSQL would otherwise raise an invalid-input error that surfaces as a 500). Answer 404 problem+json when no row matches, ` +
-        `with a \`detail\` that names the id, so a client can tell "no such ${table.singular}" apart from "no such route".`,
+        `with a \`detail\` that names the id, so a client can tell "no such ${words(table.singular)}" apart from "no such route".`,
       `Map the database row to the response explicitly: return ${fields}, with timestamps as ISO 8601 strings. ` +
         `Do not spread the raw row into the response; a column added later should not leak into the API by accident.`,
       `Implement \`GET ${list}\` with \`limit\` and \`offset\`, using the same bounds, defaults and response envelope as \`GET ${route(primary)}\`. ` +
         `Order by \`created_at, id\` so pages are stable even when two rows share a timestamp.`,
-      `Write tests in \`test/\` with supertest against the real database: a 200 for a seeded ${table.singular}, a 404 for a random uuid, ` +
+      `Write tests in \`test/\` with supertest against the real database: a 200 for a seeded ${words(table.singular)}, a 404 for a random uuid, ` +
         `a 400 for \`${list}/not-a-uuid\`, and two consecutive pages that do not overlap.`,
       `Check the logs for each of those requests. A 404 or 400 is the client's problem and should not be logged at error level; ` +
         `a failed query is yours and should be.`,
@@ -46,17 +46,17 @@ export const firstEndpoint: MilestoneDefinition = ({ domain }) => {
     acceptance: [
       {
         id: 'first-endpoint.get-by-id',
-        statement: `\`GET ${item}\` returns one ${table.singular} read from the database.`,
+        statement: `\`GET ${item}\` returns one ${words(table.singular)} read from the database.`,
         sends:
           `Inserts one row into \`${table.name}\` directly with SQL, using the domain's example values${insertNote}, ` +
           `while the app is running; then sends \`GET ${list}/<new id>\`.`,
         expects:
-          `Status 200, Content-Type application/json, and the ${table.singular} in the same envelope \`GET ${itemRoute(primary)}\` uses. ` +
+          `Status 200, Content-Type application/json, and the ${words(table.singular)} in the same envelope \`GET ${itemRoute(primary)}\` uses. ` +
           `It has exactly the fields ${fields}, each equal to the inserted value; integer columns are JSON numbers and timestamps are ISO 8601 strings.`,
       },
       {
         id: 'first-endpoint.not-found',
-        statement: `A well-formed id with no row behind it is a 404 that says which ${table.singular} was missing.`,
+        statement: `A well-formed id with no row behind it is a 404 that says which ${words(table.singular)} was missing.`,
         sends: `\`GET ${list}/<random uuid v4>\` for an id that is not in the table.`,
         expects:
           'Status 404, Content-Type application/problem+json, a body with `type`, `title`, `status` equal to 404, ' +
@@ -70,7 +70,7 @@ export const firstEndpoint: MilestoneDefinition = ({ domain }) => {
       },
       {
         id: 'first-endpoint.list-returns-page',
-        statement: `\`GET ${list}\` pages through every ${table.singular} without gaps or repeats.`,
+        statement: `\`GET ${list}\` pages through every ${words(table.singular)} without gaps or repeats.`,
         sends:
           `Inserts three rows into \`${table.name}\` directly, then walks \`GET ${withQuery(list, 'limit=2&offset=0')}\`, ` +
           `\`offset=2\`, \`offset=4\` and so on until a page has fewer than 2 items; finally sends \`GET ${withQuery(list, 'limit=abc')}\`.`,

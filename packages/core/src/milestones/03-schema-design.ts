@@ -2,13 +2,16 @@ import type { AcceptanceCriterion, MilestoneDefinition } from '../model.js';
 import {
   checkedColumn,
   codeList,
-  exampleBody,
+  exampleBodyWith,
+  columnRulesText,
+  words,
   foreignKeyTarget,
   foreignKeys,
   itemRoute,
   primaryRelation,
   primaryTable,
   route,
+  uniqueKeys,
   uniqueTarget,
   violatingLiteral,
   article,
@@ -21,8 +24,8 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
   const primaryIsChild = rel.child.name === primary.name;
   const includeKey = primaryIsChild ? rel.parent.singular : rel.child.name;
   const nestedShape = primaryIsChild
-    ? `an object under \`${includeKey}\` holding the ${rel.parent.singular} row whose \`id\` equals the ${primary.singular}'s \`${rel.column.name}\``
-    : `an array under \`${includeKey}\` holding every ${rel.child.singular} whose \`${rel.column.name}\` is this ${primary.singular}, ordered by \`created_at, id\``;
+    ? `an object under \`${includeKey}\` holding the ${words(rel.parent.singular)} row whose \`id\` equals the ${words(primary.singular)}'s \`${rel.column.name}\``
+    : `an array under \`${includeKey}\` holding every ${words(rel.child.singular)} whose \`${rel.column.name}\` is this ${words(primary.singular)}, ordered by \`created_at, id\``;
 
   const uniq = uniqueTarget(domain);
   const fk = foreignKeyTarget(domain);
@@ -30,7 +33,7 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     .map((t) => ({ table: t, column: checkedColumn(t) }))
     .find((x) => x.column !== undefined);
 
-  const fkColumns = domain.tables.flatMap((t) => foreignKeys(t).map((c) => `${t.name}.${c.name}`));
+  const fkColumns = domain.tables.flatMap((t) => foreignKeys(t).map((c) => `${words(t.name)}.${c.name}`));
   // A required text column: the API refuses a blank value, the generated schema does not.
   const blankable = [primary, ...domain.tables]
     .flatMap((t) => t.columns.filter((c) => c.type === 'text' && !c.nullable && !c.enum && !c.references).map((c) => ({ table: t, column: c })))
@@ -50,37 +53,50 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     },
     {
       id: 'schema-design.nested-read',
-      statement: `One request returns ${article(primary.singular)} together with its related ${primaryIsChild ? rel.parent.singular : rel.child.name}, read with a join.`,
+      statement: `One request returns ${article(words(primary.singular))} together with its related ${words(primaryIsChild ? rel.parent.singular : rel.child.name)}, read with a join.`,
       sends:
         `Using seeded rows, \`GET ${route(primary)}/<id>?include=${includeKey}\`, the same request without \`include\`, ` +
         `\`GET ${route(primary)}/<id>?include=nonsense\`, and \`GET ${route(primary)}/<random uuid>?include=${includeKey}\`.`,
       expects:
-        `The first is 200 with every field of the ${primary.singular}, its own \`id\` intact, plus ${nestedShape}. ` +
+        `The first is 200 with every field of the ${words(primary.singular)}, its own \`id\` intact, plus ${nestedShape}. ` +
         `Without \`include\` the body has no \`${includeKey}\` key. \`include=nonsense\` is 400 problem+json. The random uuid is 404 problem+json.`,
     },
   ];
 
   if (uniq) {
     const overrides: Record<string, string> = {};
+    const fkNames = foreignKeys(uniq.table).map((c) => c.name);
     for (const c of foreignKeys(uniq.table)) overrides[c.name] = `<new ${c.references?.table ?? 'parent'} id>`;
+    const own = uniq.columns.filter((n) => !fkNames.includes(n));
+    const nullable = uniq.columns.filter((n) => uniq.table.columns.find((c) => c.name === n)?.nullable);
+    const rules = columnRulesText(uniq.table, own);
+    const otherUnique = [...new Set(uniqueKeys(uniq.table).flat())].filter((n) => !uniq.columns.includes(n) && !fkNames.includes(n));
     acceptance.push({
       id: 'schema-design.unique-conflict',
-      statement: `Creating a second ${uniq.table.singular} with the same ${codeList(uniq.columns)} is a conflict, not a crash.`,
+      statement: `Creating a second ${words(uniq.table.singular)} with the same ${codeList(uniq.columns)} is a conflict, not a crash.`,
       sends:
         `Inserts any parent rows directly, then sends \`POST ${route(uniq.table)}\` twice with the same body, shaped like ` +
-        `\`${exampleBody(uniq.table, overrides)}\`, with fresh values for unique text columns so it does not collide with seeds.`,
+        `\`${exampleBodyWith(uniq.table, uniq.columns, overrides)}\`. The body always sets ` +
+        (uniq.columns.length > 1 ? `every column of the key (${codeList(uniq.columns)})` : codeList(uniq.columns)) +
+        ' explicitly, even where it is optional or has a default, because PostgreSQL treats NULLs as distinct and a NULL in the key never conflicts' +
+        (own.length < uniq.columns.length
+          ? `. Because ${codeList(uniq.columns.filter((n) => fkNames.includes(n)))} ${uniq.columns.length - own.length > 1 ? 'point' : 'points'} at ` +
+            'rows inserted for this check, the key cannot collide with seeds.'
+          : `; ${codeList(own)} ${own.length > 1 ? 'get values' : 'gets a value'} no seed row uses${rules ? `, within the column's rules (${rules})` : ''}.`) +
+        (otherUnique.length > 0 ? ` ${capitalize(codeList(otherUnique))} ${otherUnique.length > 1 ? 'are' : 'is'} unique too, so ${otherUnique.length > 1 ? 'they also get values' : 'it also gets a value'} no seed row uses.` : '') +
+        (nullable.length > 0 ? ` Declare the key NULLS NOT DISTINCT, or make ${codeList(nullable)} required, if a missing value should also conflict.` : ''),
       expects:
-        `The first answer is 201 with the created ${uniq.table.singular}. The second is 409 application/problem+json with \`status\` 409. ` +
+        `The first answer is 201 with the created ${words(uniq.table.singular)}. The second is 409 application/problem+json with \`status\` 409. ` +
         `The table holds exactly one row with that ${codeList(uniq.columns)}.`,
     });
   }
 
   if (fk) {
-    const parentName = fk.parent.singular;
+    const parentName = words(fk.parent.singular);
     const patch = fk.child.name === primary.name ? `, and \`PATCH ${route(primary)}/<seeded id>\` with \`{"${fk.column.name}": "<random uuid>"}\`` : '';
     acceptance.push({
       id: 'schema-design.foreign-key',
-      statement: `Pointing ${article(fk.child.singular)} at ${article(parentName)} that does not exist is a 422 with a clean message.`,
+      statement: `Pointing ${article(words(fk.child.singular))} at ${article(parentName)} that does not exist is a 422 with a clean message.`,
       sends:
         `\`POST ${route(fk.child)}\` with an otherwise valid body whose \`${fk.column.name}\` is a random uuid that is not in \`${fk.parent.name}\`${patch}.`,
       expects:
@@ -109,7 +125,7 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     title: 'Relations, migrations and constraints',
     goal:
       `Own the ${domain.name} schema: know why each foreign key, CHECK and UNIQUE rule is there, prove that every migration reverses cleanly, ` +
-      `add a rule of your own in a new migration, read ${primary.name} with their ${primaryIsChild ? rel.parent.name : rel.child.name} in one ` +
+      `add a rule of your own in a new migration, read ${words(primary.name)} with their ${words(primaryIsChild ? rel.parent.name : rel.child.name)} in one ` +
       'joined query, and make every constraint violation tell the client which rule it broke.',
     whyItMatters:
       'Application code changes every week; the data stays for years. Rules that live only in a request handler get skipped by the ' +
@@ -139,13 +155,13 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
       ...(extraPost.length > 0
         ? [`Add \`POST\` for ${codeList([...new Set(extraPost)])} so the constraint checks have an endpoint to exercise.`]
         : []),
-      `Write tests for the joined read, a duplicate create (409) and a create that points at a missing ${fk?.parent.singular ?? 'parent'} (422).`,
+      `Write tests for the joined read, a duplicate create (409) and a create that points at a missing ${words(fk?.parent.singular ?? 'parent')} (422).`,
     ],
     acceptance,
     stretch: [
       `Add \`GET ${route(rel.parent)}/:id/${rel.child.name}\` as a paginated sub-collection and compare it with the \`include\` approach: payload size, caching, and N+1 risk.`,
       'Write a migration that renames a column without breaking a running older version of the app (expand, migrate, contract), and describe each deploy step.',
-      `Try deleting ${article(rel.parent.singular)} that still has ${rel.child.name} through the API and decide what the client should get back.`,
+      `Try deleting ${article(words(rel.parent.singular))} that still has ${words(rel.child.name)} through the API and decide what the client should get back.`,
       'Add a deferrable constraint and explain when deferring the check to commit time is useful.',
     ],
     review: {
@@ -156,7 +172,7 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
       ],
       edgeCases: [
         'A unique conflict on update (PATCH into an existing key) is also 409, not only on create.',
-        `${capitalize(article(rel.parent.singular))} deleted between validation and insert still yields 422, because the database, not a pre-check, decides.`,
+        `${capitalize(article(words(rel.parent.singular)))} deleted between validation and insert still yields 422, because the database, not a pre-check, decides.`,
         'Case and whitespace variants of unique text values: decide whether they are the same value and enforce it in the database if so.',
       ],
       maintainability: [

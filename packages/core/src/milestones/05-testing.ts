@@ -10,6 +10,7 @@ import {
   uniqueTarget,
   withQuery,
   article,
+  words,
 } from './text.js';
 
 export const testing: MilestoneDefinition = ({ domain }) => {
@@ -22,17 +23,17 @@ export const testing: MilestoneDefinition = ({ domain }) => {
 
   const behaviors: { tag: string; what: string }[] = [
     { tag: '400', what: `a bad uuid in \`${itemRoute(primary)}\` and for a create body that fails validation` },
-    { tag: '404', what: `${article(primary.singular)} and ${article(secondary.singular)} that do not exist` },
+    { tag: '404', what: `${article(words(primary.singular))} and ${article(words(secondary.singular))} that do not exist` },
     {
       tag: '409',
       what: uniq
-        ? `a duplicate ${uniq.table.singular} (same ${codeList(uniq.columns)})`
+        ? `a duplicate ${words(uniq.table.singular)} (same ${codeList(uniq.columns)})`
         : 'a write that conflicts with existing state',
     },
     {
       tag: '422',
       what: fk
-        ? `${article(fk.child.singular)} whose \`${fk.column.name}\` points at a missing ${fk.parent.singular}`
+        ? `${article(words(fk.child.singular))} whose \`${fk.column.name}\` points at a missing ${words(fk.parent.singular)}`
         : 'a write that breaks a database constraint',
     },
     { tag: 'pagination', what: `the bounds of \`${list}\` (\`limit=0\`, a limit above the maximum, a negative offset, an offset past the last row)` },
@@ -57,7 +58,7 @@ export const testing: MilestoneDefinition = ({ domain }) => {
         'cost in a comment next to it. Do not depend on the seed rows.',
       `\`test/support/fixtures.ts\` has one values builder and one insert helper per table, parents first. Use them in every test that ` +
         `needs data, so each test states what it depends on, and add one for every table you create from now on` +
-        (factoryExample ? `, keeping unique columns such as ${codeList(factoryExample.map((c) => `${secondary.name}.${c}`))} unique across a run` : '') +
+        (factoryExample ? `, keeping unique columns such as ${codeList(factoryExample.map((c) => `${words(secondary.name)}.${c}`))} unique across a run` : '') +
         '.',
       `Write error-path tests through HTTP, with the tag in each test's name: ` +
         behaviors.map((b) => `\`${b.tag}\` for ${b.what}`).join('; ') + '.',

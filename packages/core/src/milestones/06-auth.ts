@@ -1,5 +1,5 @@
 import type { MilestoneDefinition } from '../model.js';
-import { article, codeList, exampleBody, foreignKeys, itemRoute, primaryTable, route } from './text.js';
+import { article, codeList, exampleBody, foreignKeys, itemRoute, primaryTable, route, words } from './text.js';
 
 export const auth: MilestoneDefinition = ({ domain }) => {
   const primary = primaryTable(domain);
@@ -17,7 +17,7 @@ export const auth: MilestoneDefinition = ({ domain }) => {
     title: 'Who are you, and is this yours?',
     goal:
       `Add users with hashed passwords, log them in with an expiring token or session, require credentials for every write to ` +
-      `\`${list}\`, and let only the owner of ${article(primary.singular)} change or delete it.`,
+      `\`${list}\`, and let only the owner of ${article(words(primary.singular))} change or delete it.`,
     whyItMatters:
       'Authentication and authorization bugs are the ones that end up in incident reports and news articles: a password stored in a ' +
       'reversible form, a token that never expires, an endpoint that checks who you are but not whether the row is yours. These checks ' +
@@ -66,15 +66,15 @@ export const auth: MilestoneDefinition = ({ domain }) => {
         statement: `Writes to \`${list}\` require valid credentials; reads do not.`,
         sends:
           `\`POST ${list}\` with a valid body shaped like \`${exampleBody(primary)}\`${parentNote}, and \`PATCH\` and \`DELETE\` on a seeded ` +
-          `${primary.singular}: once with no credentials and once with a token or cookie that has one character changed. Then \`GET ${list}\` without credentials.`,
+          `${words(primary.singular)}: once with no credentials and once with a token or cookie that has one character changed. Then \`GET ${list}\` without credentials.`,
         expects:
           `Every write is 401 application/problem+json and changes nothing in \`${primary.name}\`. The GET is 200.`,
       },
       {
         id: 'auth.ownership',
-        statement: `Only the owner of ${article(primary.singular)} may change or delete it.`,
+        statement: `Only the owner of ${article(words(primary.singular))} may change or delete it.`,
         sends:
-          `User A creates ${article(primary.singular)} with \`POST ${list}\`, adding \`"owner_id"\` set to user B's id to the body. ` +
+          `User A creates ${article(words(primary.singular))} with \`POST ${list}\`, adding \`"owner_id"\` set to user B's id to the body. ` +
           `User B sends \`PATCH ${list}/<id>\` with \`{"${patchField}": <a new valid value>}\` and \`DELETE ${list}/<id>\`. ` +
           `User A then sends the same PATCH.`,
         expects:
@@ -92,7 +92,7 @@ export const auth: MilestoneDefinition = ({ domain }) => {
     stretch: [
       'Limit login attempts per email and per IP address, answering 429 with `Retry-After`, and test that a correct password is still refused while limited.',
       'Add logout that really revokes the credential. If you chose JWTs, explain what you had to add to make that possible.',
-      `Add an \`admin\` role that may edit any ${primary.singular}, without scattering role checks through the handlers.`,
+      `Add an \`admin\` role that may edit any ${words(primary.singular)}, without scattering role checks through the handlers.`,
       'Design, in writing, a password reset flow: token format, lifetime, single use, and what the reset endpoint says for an unknown email.',
     ],
     review: {
@@ -115,7 +115,7 @@ export const auth: MilestoneDefinition = ({ domain }) => {
     talkingPoints: [
       'I hash with scrypt and a per-user salt, and store the cost parameters with the hash. Slower hashing makes each login cost more CPU, which is the point: it costs an attacker with a stolen table far more.',
       'I chose short-lived credentials checked on every request. JWTs avoid a database lookup but cannot be revoked before they expire without extra state; server-side sessions can be revoked instantly but cost a query per request.',
-      `Someone else's ${primary.singular} gets 403. Returning 404 instead would hide that the row exists, which matters when ids are guessable; with random uuids and public reads, 403 is clearer for clients.`,
+      `Someone else's ${words(primary.singular)} gets 403. Returning 404 instead would hide that the row exists, which matters when ids are guessable; with random uuids and public reads, 403 is clearer for clients.`,
       'The ownership rule lives in the SQL WHERE clause. Checking in application code after a read leaves a window where the row can change between the check and the write.',
       'Login gives the same answer for a wrong password and an unknown email, and does the same amount of work for both, so it cannot be used to discover who has an account.',
     ],

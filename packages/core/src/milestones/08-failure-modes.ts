@@ -1,5 +1,5 @@
 import type { MilestoneDefinition } from '../model.js';
-import { article, capitalize, contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, itemRoute, primaryTable } from './text.js';
+import { article, capitalize, contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, itemRoute, primaryTable, words } from './text.js';
 
 export const failureModes: MilestoneDefinition = ({ domain }) => {
   const dep = domain.dependency;
@@ -33,8 +33,8 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
       `Write \`${clientFile}\`, the only module that talks to the ${dep.name}. Read \`${urlVar}\` and \`${timeoutVar}\` (default 1000) through ` +
         'the zod config. Give every attempt its own timeout with `AbortSignal.timeout`, and accept an overall deadline from the caller: ' +
         'Node\'s fetch waits up to 300 seconds for response headers by default, which is no limit at all.',
-      `Add \`POST ${depPath}\`: it loads the ${row.singular}, calls the ${dep.name} (which ${dep.purpose}), and records the ` +
-        `outcome on the row. Send an \`Idempotency-Key\` header to the ${dep.name} derived from the ${row.singular}'s id, so every attempt and ` +
+      `Add \`POST ${depPath}\`: it loads the ${words(row.singular)}, calls the ${dep.name} (which ${dep.purpose}), and records the ` +
+        `outcome on the row. Send an \`Idempotency-Key\` header to the ${dep.name} derived from the ${words(row.singular)}'s id, so every attempt and ` +
         'every later request for the same row carries the same key and the side effect happens at most once.',
       'Retry only what can succeed on a second try: connection errors, timeouts, 429, 502, 503 and 504. Never retry other 4xx. Make at most ' +
         '3 attempts, wait with exponential backoff and full jitter (base 100 ms, cap 1 s) between them, honor a `Retry-After` that fits, and ' +
@@ -58,13 +58,13 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         id: 'failure-modes.dependency-timeout',
         statement: `${capitalize(article(dep.name))} that hangs or refuses connections gets a fast, honest answer, not a stuck request.`,
         sends:
-          `Starts the app with \`${urlVar}\` pointing at the check's local stub and \`${timeoutVar}=1000\`, inserts ${article(row.singular)} directly, ` +
+          `Starts the app with \`${urlVar}\` pointing at the check's local stub and \`${timeoutVar}=1000\`, inserts ${article(words(row.singular))} directly, ` +
           `and sends \`POST ${depPathFor(`${row.singular} id`)}\` twice: once while the stub accepts connections and never answers, and once ` +
           'with the stub stopped so the connection is refused.',
         expects:
           `Both answers arrive within 3,000 ms, measured by the check, and follow the rule "${dep.degradation}": a 2xx, or 503 ` +
           'application/problem+json; when the work was not done, a `Retry-After` header is present. Never 500, 502 or 504 and never a ' +
-          `dropped connection. The stub saw at most 3 attempts, and the ${row.singular} row does not claim the call succeeded.`,
+          `dropped connection. The stub saw at most 3 attempts, and the ${words(row.singular)} row does not claim the call succeeded.`,
       },
       {
         id: 'failure-modes.bounded-retries',
@@ -77,7 +77,7 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
           '(1) Each request succeeds with a 2xx after exactly 3 stub calls; the delay before the first retry is not the same in all 10 runs ' +
           '(compared to the nearest 10 ms) and no delay exceeds 1,000 ms. (2) The answer arrives within 3,000 ms with the degraded response ' +
           'after at most 3 stub calls. (3) The stub saw exactly 1 call and the answer is application/problem+json with a 4xx or 502 status. ' +
-          `Every call for the same ${row.singular}, including the repeated request, carried the same \`Idempotency-Key\` header.`,
+          `Every call for the same ${words(row.singular)}, including the repeated request, carried the same \`Idempotency-Key\` header.`,
       },
       {
         id: 'failure-modes.circuit-breaker',
@@ -104,7 +104,7 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
       },
     ],
     stretch: [
-      `Move the ${dep.name} call out of the request: write an outbox row in the same transaction as the ${row.singular}, and let a worker ` +
+      `Move the ${dep.name} call out of the request: write an outbox row in the same transaction as the ${words(row.singular)}, and let a worker ` +
         'deliver it with retries. Compare what the user sees, and what can go wrong, with the synchronous version.',
       'Add a bulkhead: cap concurrent calls to the dependency (for example at 10) and reject the excess immediately, so a slow dependency ' +
         'cannot use every socket and every pooled connection in the process.',

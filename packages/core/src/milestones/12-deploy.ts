@@ -1,19 +1,47 @@
 import type { MilestoneDefinition } from '../model.js';
-import { article, capitalize, codeList, dependencyEnvPrefix, exampleBody, foreignKeys, primaryTable, route, uniqueKeys } from './text.js';
+import {
+  article,
+  capitalize,
+  codeList,
+  columnRulesText,
+  dependencyEnvPrefix,
+  exampleBodyWith,
+  foreignKeys,
+  primaryTable,
+  route,
+  uniqueKeys,
+  wordList,
+  words,
+} from './text.js';
 
 export const deploy: MilestoneDefinition = ({ domain }) => {
   const primary = primaryTable(domain);
   const list = route(primary);
   const dependencyUrl = `${dependencyEnvPrefix(domain)}_URL`;
   const fkNames = foreignKeys(primary).map((c) => c.name);
-  const uniqueNames = [...new Set(uniqueKeys(primary).flat())].filter((n) => !fkNames.includes(n));
+  const uniqueParts = uniqueKeys(primary)
+    .map((key) => ({ key, own: key.filter((n) => !fkNames.includes(n)) }))
+    .filter((k) => k.own.length > 0);
+  const uniqueNames = [...new Set(uniqueParts.flatMap((k) => k.own))];
+  const singles = uniqueParts.filter((k) => k.key.length === 1).map((k) => k.own[0]!);
+  const perKey = [
+    ...(singles.length > 0
+      ? [`${codeList(singles)} ${singles.length > 1 ? 'each ' : ''}set to a value no earlier run has used`]
+      : []),
+    ...uniqueParts
+      .filter((k) => k.key.length > 1)
+      .map(({ key, own }) => `${codeList(own)} chosen so that the combination of ${codeList(key)} is new for this run`),
+  ];
+  const rules = columnRulesText(primary, uniqueNames);
   const borrow =
     fkNames.length > 0
       ? `sends \`GET ${list}?limit=1\` and copies ${codeList(fkNames)} from the row it returns (so the deployed database needs at least ` +
-        `one ${primary.singular}: seed it or create one); `
+        `one ${words(primary.singular)}: seed it or create one); `
       : '';
   const randomized =
-    uniqueNames.length > 0 ? `, with ${codeList(uniqueNames)} changed to fresh random ${uniqueNames.length > 1 ? 'values' : 'value'} so it cannot collide with existing rows` : '';
+    perKey.length > 0
+      ? `, with ${wordList(perKey)}${rules ? `, while every value still passes the column's rules (${rules})` : ''}, so it cannot collide with existing rows`
+      : '';
 
   return {
     id: 'deploy',
@@ -63,13 +91,13 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
       },
       {
         id: 'deploy.smoke-round-trip',
-        statement: `${capitalize(article(primary.singular))} can be created, read back and deleted on the live service.`,
+        statement: `${capitalize(article(words(primary.singular)))} can be created, read back and deleted on the live service.`,
         sends:
           `With \`--url\`: ${borrow}if \`POST ${list}\` without credentials is 401, registers and logs in a fresh ` +
-          `\`smoke-<random>@example.com\` user first; then \`POST ${list}\` with a body shaped like \`${exampleBody(primary)}\`${randomized}; ` +
+          `\`smoke-<random>@example.com\` user first; then \`POST ${list}\` with a body shaped like \`${exampleBodyWith(primary, uniqueNames)}\`${randomized}; ` +
           `then \`GET ${list}/<new id>\`, \`DELETE ${list}/<new id>\`, and the same GET again.`,
         expects:
-          `The POST is 201 with the new ${primary.singular} and its \`id\`. The GET is 200 and every field the check sent reads back equal. ` +
+          `The POST is 201 with the new ${words(primary.singular)} and its \`id\`. The GET is 200 and every field the check sent reads back equal. ` +
           'The DELETE is 204 and the last GET is 404 application/problem+json. Every response carries an `X-Request-Id` header.',
       },
       {

@@ -208,3 +208,49 @@ export function article(word: string): string {
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A snake_case identifier as words for prose: `test_run` becomes "test run". Code identifiers keep their own spelling. */
+export function words(identifier: string): string {
+  return identifier.replace(/_/g, ' ');
+}
+
+/** Words joined for prose: "a", "a and b", "a, b and c". */
+export function wordList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** What a value must satisfy to be stored in a column, in words: its CHECKs, enum, bounds and length. Empty when anything of its type goes. */
+export function columnRules(table: Table, column: Column): readonly string[] {
+  const rules: string[] = [];
+  const mentions = new RegExp(`\\b${column.name}\\b`);
+  for (const check of table.checks ?? []) if (mentions.test(check.sql)) rules.push(`satisfies \`${check.sql}\``);
+  if (column.enum) rules.push(`is one of ${codeList(column.enum)}`);
+  if (column.min !== undefined && column.max !== undefined) rules.push(`lies between ${column.min} and ${column.max}`);
+  else if (column.min !== undefined) rules.push(`is at least ${column.min}`);
+  else if (column.max !== undefined) rules.push(`is at most ${column.max}`);
+  if (column.maxLength !== undefined) rules.push(`is at most ${column.maxLength} characters long`);
+  return rules;
+}
+
+/** The rules for several columns of one table, for prose: "`a` satisfies ...; `b` lies between 1 and 50". Empty when none have rules. */
+export function columnRulesText(table: Table, names: readonly string[]): string {
+  const parts: string[] = [];
+  for (const name of names) {
+    const column = table.columns.find((c) => c.name === name);
+    const rules = column ? columnRules(table, column) : [];
+    if (rules.length > 0) parts.push(`\`${name}\` ${wordList(rules)}`);
+  }
+  return parts.join('; ');
+}
+
+/** A JSON create body from the example values of the required columns plus the named ones, even when those are optional. */
+export function exampleBodyWith(
+  table: Table,
+  include: readonly string[],
+  overrides: Readonly<Record<string, string | number | boolean>> = {},
+): string {
+  const body: Record<string, string | number | boolean> = {};
+  for (const c of table.columns) if (include.includes(c.name) || (!c.nullable && c.default === undefined)) body[c.name] = c.example;
+  return JSON.stringify({ ...body, ...overrides });
+}
