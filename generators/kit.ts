@@ -41,7 +41,7 @@ export function destinationPath(relative: string, names: Readonly<Record<string,
     .join('/');
 }
 
-async function listFiles(root: string, dir = ''): Promise<string[]> {
+export async function listFiles(root: string, dir = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, dir), { withFileTypes: true });
   const files = await Promise.all(
     entries

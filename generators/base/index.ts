@@ -49,6 +49,7 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
       'migrate:rollback': 'tsx src/db/cli.ts migrate:rollback',
       'migrate:make': 'tsx src/db/cli.ts migrate:make',
       seed: 'tsx src/db/cli.ts seed',
+      milestone: 'tsx milestones/cli.ts',
     },
     dependencies: { ...DEPENDENCIES },
     devDependencies: { ...DEV_DEPENDENCIES },

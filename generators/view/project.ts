@@ -82,6 +82,8 @@ export interface ProjectView {
   readonly domain: Domain;
   readonly tables: readonly TableView[];
   readonly resource: ResourceView;
+  /** Every resource `src/routes.ts` mounts: the primary one at generation, more as the learner adds them. */
+  readonly resources: readonly ResourceView[];
   readonly plan: PlanView;
 }
 
@@ -110,7 +112,13 @@ function tableView(table: Table, index: number): TableView {
 export function resourceView(domain: Domain, tableName: string): ResourceView {
   const table = domain.tables.find((candidate) => candidate.name === tableName);
   if (table === undefined) throw new Error(`domain ${domain.id} has no table ${tableName}`);
-  const sortable = domain.sortable;
+  // The primary resource's filters and sort keys come from the domain; any other table gets its enum and
+  // foreign key columns as filters, and its first free-text column as a sort key.
+  const primary = table.name === domain.primaryResource;
+  const filterable = primary ? domain.filterable : table.columns.filter((c) => c.enum !== undefined || c.references !== undefined).map((c) => c.name);
+  const sortable = primary
+    ? domain.sortable
+    : [...table.columns.filter((c) => c.type === 'text' && c.enum === undefined).slice(0, 1).map((c) => c.name), 'created_at'];
   const foreignKey = table.columns.find((column) => column.references !== undefined);
   return {
     table: table.name,
@@ -127,13 +135,13 @@ export function resourceView(domain: Domain, tableName: string): ResourceView {
       tsType: tsType(column),
       optionalOnCreate: column.default !== undefined || column.nullable === true,
     })),
-    filters: domain.filterable,
+    filters: filterable,
     requiredFields: table.columns.filter((c) => c.default === undefined && c.nullable !== true).map((c) => c.name),
     foreignKey: foreignKey === undefined ? undefined : { column: foreignKey.name, label: label(foreignKey.references?.table ?? '') },
     hasFreeText: table.columns.some((column) => column.type === 'text' && column.enum === undefined),
     hasUnique: (table.uniques ?? []).length > 0 || table.columns.some((column) => column.unique === true),
     patch: patchable(table),
-    enumFilter: enumFilter(table, domain.filterable),
+    enumFilter: enumFilter(table, filterable),
     sortableList: sortable.map((column) => `'${column}'`).join(', '),
     defaultSort: sortable.includes('created_at') ? 'created_at' : (sortable[0] ?? 'created_at'),
   };
@@ -175,6 +183,7 @@ export function buildProjectView(answers: ProjectAnswers): ProjectView {
   const domain = findDomain(answers.domain);
   if (domain === undefined) throw new Error(`unknown domain ${answers.domain}`);
   const background = getBackground(answers.background);
+  const primary = resourceView(domain, domain.primaryResource);
   return {
     answers,
     project: { name: answers.projectName, dbName: answers.projectName.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]+/g, '_') },
@@ -182,7 +191,8 @@ export function buildProjectView(answers: ProjectAnswers): ProjectView {
     background,
     domain,
     tables: domain.tables.map(tableView),
-    resource: resourceView(domain, domain.primaryResource),
+    resource: primary,
+    resources: [primary],
     plan: buildPlanView(buildPlan(background, domain, { hoursPerWeek: answers.hoursPerWeek, startDate: answers.startDate })),
   };
 }

@@ -14,6 +14,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL ??= 'silent';
   const serverUrl = process.env.DATABASE_URL;
+  // What the caller asked for, before it is replaced by this run's own database: the milestone
+  // checks hand it on when they run the test suite as a learner would.
+  process.env.REQUESTED_DATABASE_URL = serverUrl ?? '';
   const url = serverUrl ? await createThrowawayDatabase(serverUrl) : await startEmbeddedDatabase();
   process.env.DATABASE_URL = url;
 

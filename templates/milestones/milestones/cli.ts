@@ -1,0 +1,143 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { verify } from './support/manifest.js';
+import { loadMilestones, type MilestoneEntry } from './support/milestones.js';
+import { type MilestoneResult, runChecks } from './support/results.js';
+
+const USAGE = `usage: milestone <command>
+  status [--json]                 one row per milestone: passed, failing or not started
+  check <id|all>                  run a milestone's checks; exit 0 only when they pass
+  report --format md|json         progress for a mentor, per test
+  verify                          prove the check files are as generated
+  issues [--out DIR] [--json]     one GitHub issue per milestone, for \`gh issue create\``;
+
+class UsageError extends Error {}
+
+const root = path.resolve(import.meta.dirname, '..');
+const file = loadMilestones(root);
+const ids = file.milestones.map((milestone) => milestone.id);
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  return value;
+}
+
+const ICON: Record<MilestoneResult['status'], string> = { passed: 'passed', failing: 'FAILING', 'not started': 'not started', 'no check yet': 'no check yet' };
+
+function statusTable(results: readonly MilestoneResult[]): string {
+  return results
+    .map((result) => `${result.milestone.number}  ${result.milestone.id.padEnd(16)} ${ICON[result.status].padEnd(12)} ${result.reason ?? ''}`.trimEnd())
+    .join('\n');
+}
+
+function reportMarkdown(results: readonly MilestoneResult[]): string {
+  const passed = results.filter((result) => result.status === 'passed').length;
+  const lines = [
+    `# Milestone report: ${file.project.name}`,
+    '',
+    `Background: ${file.project.background}. Domain: ${file.project.domain}. ${passed} of ${results.length} milestones passed.`,
+    '',
+    '| # | milestone | status | tests passed |',
+    '|---|---|---|---|',
+    ...results.map((result) => {
+      const ok = result.tests.filter((test) => test.status === 'passed').length;
+      return `| ${result.milestone.number} | [${result.milestone.title}](${result.milestone.doc}) | ${result.status} | ${result.tests.length === 0 ? '-' : `${ok}/${result.tests.length}`} |`;
+    }),
+  ];
+  for (const result of results.filter((entry) => entry.tests.some((test) => test.status === 'failed'))) {
+    lines.push('', `## ${result.milestone.number}. ${result.milestone.title}`, '');
+    for (const test of result.tests) lines.push(`- ${test.status === 'passed' ? 'passed' : 'FAILED'} \`${test.criterion}\`${test.message ? `: ${test.message}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function issue(milestone: MilestoneEntry) {
+  const body = [
+    milestone.goal,
+    '',
+    `Read: \`${milestone.doc}\`. Estimate: ${milestone.hours} hours (${milestone.emphasis}).`,
+    '',
+    '## Tasks',
+    ...milestone.tasks.map((task) => `- [ ] ${task}`),
+    '',
+    '## Acceptance criteria',
+    ...milestone.criteria.map((criterion) => `- [ ] \`${criterion.id}\`: ${criterion.statement}`),
+    '',
+    milestone.check === null
+      ? 'Reviewed by your mentor against the checklist in the doc.'
+      : `Done when \`milestone check ${milestone.id}\` passes and your mentor has reviewed the pull request.`,
+  ].join('\n');
+  return { title: `Milestone ${milestone.number}: ${milestone.title}`, body: `${body}\n`, labels: ['milestone', milestone.id, milestone.emphasis] };
+}
+
+function main(args: readonly string[]): number {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'status': {
+      const results = runChecks(root, file, ids, { stream: false });
+      console.log(rest.includes('--json')
+        ? JSON.stringify(results.map((result) => ({ id: result.milestone.id, status: result.status, reason: result.reason })), null, 2)
+        : statusTable(results));
+      return 0;
+    }
+    case 'check': {
+      const target = rest[0];
+      if (target === undefined || (target !== 'all' && !ids.includes(target))) {
+        throw new UsageError(`check needs a milestone id or "all"; one of: ${ids.join(', ')}`);
+      }
+      const results = runChecks(root, file, target === 'all' ? ids : [target], { stream: true });
+      console.log(`\n${statusTable(results)}`);
+      return results.every((result) => result.status === 'passed' || (target === 'all' && result.status === 'no check yet')) ? 0 : 1;
+    }
+    case 'report': {
+      const format = option(rest, '--format') ?? 'md';
+      if (format !== 'md' && format !== 'json') throw new UsageError('--format is md or json');
+      const results = runChecks(root, file, ids, { stream: false });
+      console.log(format === 'json' ? JSON.stringify({ project: file.project, tests: results.flatMap((result) => result.tests) }, null, 2) : reportMarkdown(results));
+      return 0;
+    }
+    case 'verify': {
+      const { drift, digest } = verify(root);
+      const problems = [
+        ...drift.edited.map((name) => `edited:  milestones/${name}`),
+        ...drift.added.map((name) => `added:   milestones/${name}`),
+        ...drift.removed.map((name) => `removed: milestones/${name}`),
+      ];
+      if (problems.length > 0) {
+        console.error(`The milestone checks differ from what was generated:\n  ${problems.join('\n  ')}\nRestore them with git (git checkout -- milestones/) before running checks.`);
+        return 1;
+      }
+      console.log(`The milestone checks are as generated (manifest sha256 ${digest}).`);
+      return 0;
+    }
+    case 'issues': {
+      if (rest.includes('--json')) {
+        console.log(JSON.stringify(file.milestones.map(issue), null, 2));
+        return 0;
+      }
+      const out = path.resolve(option(rest, '--out') ?? 'milestone-issues');
+      mkdirSync(out, { recursive: true });
+      for (const milestone of file.milestones) {
+        const { title, body, labels } = issue(milestone);
+        const bodyFile = path.join(out, `${milestone.number}-${milestone.id}.md`);
+        writeFileSync(bodyFile, body);
+        const flags = labels.map((label) => `--label ${label}`).join(' ');
+        console.log(`gh issue create --title ${JSON.stringify(title)} --body-file ${JSON.stringify(path.relative(process.cwd(), bodyFile))} ${flags}`);
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(command === undefined ? 'a command is needed' : `unknown command "${command}"`);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`${error.message}\n\n${USAGE}`);
+  process.exitCode = 2;
+}
