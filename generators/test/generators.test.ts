@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -101,6 +102,7 @@ describe('renderProject', () => {
           assert.ok(files.includes('.gitignore') && !files.includes('_gitignore'));
           assert.equal(files.includes('pnpm-workspace.yaml'), packageManager === 'pnpm');
           await assertMilestoneDocs(destination, files, answers({ background, domain: domain.id, packageManager }));
+          await assertMilestoneChecks(destination, files, answers({ background, domain: domain.id, packageManager }));
         }
       }
     }
@@ -188,4 +190,34 @@ async function assertMilestoneDocs(destination: string, files: readonly string[]
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The checks are written from the milestone data: every criterion of a milestone with a check file
+ * has exactly one `criterion('<id>'` in it and no other, the data file carries core's criteria word
+ * for word, and the manifest holds the sha256 of every file under milestones/.
+ */
+async function assertMilestoneChecks(destination: string, files: readonly string[], projectAnswers: ProjectAnswers): Promise<void> {
+  const data = JSON.parse(await readFile(path.join(destination, 'milestones/milestones.json'), 'utf8')) as {
+    milestones: { id: string; check: string | null; criteria: { id: string; statement: string }[] }[];
+  };
+  const core = buildPlan(getBackground(projectAnswers.background), findDomain(projectAnswers.domain)!, projectAnswers);
+  assert.deepEqual(
+    data.milestones.map((entry) => [entry.id, entry.criteria.map((criterion) => criterion.statement)]),
+    core.milestones.map((planned) => [planned.milestone.id, planned.milestone.acceptance.map((criterion) => criterion.statement)]),
+  );
+  const withChecks = data.milestones.filter((entry) => entry.check !== null);
+  assert.deepEqual(withChecks.map((entry) => entry.id).sort(), ['first-endpoint', 'orientation']);
+  for (const entry of withChecks) {
+    const source = await readFile(path.join(destination, entry.check!), 'utf8');
+    const named = [...source.matchAll(/criterion\(\s*'([^']+)'/g)].map((match) => match[1]);
+    assert.deepEqual(named, entry.criteria.map((criterion) => criterion.id), `${entry.check} tests exactly the criteria of ${entry.id}, in order`);
+  }
+  const manifest = JSON.parse(await readFile(path.join(destination, 'milestones/manifest.json'), 'utf8')) as { files: Record<string, string> };
+  const underMilestones = files.filter((file) => file.startsWith('milestones/') && file !== 'milestones/manifest.json');
+  assert.deepEqual(Object.keys(manifest.files).sort(), underMilestones.map((file) => file.slice('milestones/'.length)).sort());
+  for (const [file, hash] of Object.entries(manifest.files)) {
+    const bytes = await readFile(path.join(destination, 'milestones', file));
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), hash, `manifest hash of ${file}`);
+  }
 }

@@ -58,7 +58,7 @@ function issue(milestone: MilestoneEntry) {
   const body = [
     milestone.goal,
     '',
-    `Read: \`${milestone.doc}\`. Estimate: ${milestone.hours} hours (${milestone.emphasis}).`,
+    `Read: \`${milestone.doc}\`. Estimate: ${milestone.hours} hours (${milestone.emphasisLabel}).`,
     '',
     '## Tasks',
     ...milestone.tasks.map((task) => `- [ ] ${task}`),
@@ -124,7 +124,7 @@ function main(args: readonly string[]): number {
         const { title, body, labels } = issue(milestone);
         const bodyFile = path.join(out, `${milestone.number}-${milestone.id}.md`);
         writeFileSync(bodyFile, body);
-        const flags = labels.map((label) => `--label ${label}`).join(' ');
+        const flags = labels.map((label) => `--label ${JSON.stringify(label)}`).join(' ');
         console.log(`gh issue create --title ${JSON.stringify(title)} --body-file ${JSON.stringify(path.relative(process.cwd(), bodyFile))} ${flags}`);
       }
       return 0;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { rm, symlink } from 'node:fs/promises';
+import { appendFile, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { DOMAIN_IDS } from '@create-backend-portfolio/core';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { execa } from 'execa';
@@ -14,6 +15,8 @@ import { runCli, snapshotTree, tempDir } from '../support/cli.js';
  * The walking skeleton end to end: scaffold with the real CLI, install with pnpm from the
  * registry, then run the generated project's own gates and start it.
  */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
 describe('scaffold, install, test and start a project', () => {
   let parent: string;
   let project: string;
@@ -26,6 +29,12 @@ describe('scaffold, install, test and start a project', () => {
   after(async () => {
     await rm(parent, { recursive: true, force: true });
   });
+
+  /** Puts the project back as generated: the tests above edit it on purpose. */
+  const restore = async () => {
+    await execa('git', ['checkout', '--', '.'], { cwd: project });
+    await execa('git', ['clean', '-fdq', '--', 'src', 'test', 'milestones'], { cwd: project });
+  };
 
   const pnpm = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     execa('pnpm', args, { cwd: project, reject: false, env: { ...env, CI: 'true' }, all: true });
@@ -62,7 +71,59 @@ describe('scaffold, install, test and start a project', () => {
     assert.match(result.all ?? '', /Tests:\s+\d+ passed, \d+ total/);
   });
 
-  it('every other domain, generated next to it, passes typecheck, lint and tests', async () => {
+  it('checks its milestones: orientation passes on a fresh scaffold, every other check does not', async () => {
+    const status = await pnpm(['milestone', 'status', '--json']);
+    assert.equal(status.exitCode, 0, status.all);
+    const rows = JSON.parse(status.stdout.slice(status.stdout.indexOf('['))) as { id: string; status: string }[];
+    const byId = Object.fromEntries(rows.map((row) => [row.id, row.status]));
+    assert.equal(byId.orientation, 'passed', status.stdout);
+    assert.equal(byId['first-endpoint'], 'not started', status.stdout);
+    assert.equal(rows.length, 12);
+    for (const row of rows.filter((entry) => !['orientation', 'first-endpoint'].includes(entry.id))) assert.equal(row.status, 'no check yet');
+  });
+
+  it('verify fails when a check file is edited, added or removed', async () => {
+    assert.equal((await pnpm(['milestone', 'verify'])).exitCode, 0);
+    const check = path.join(project, 'milestones/checks/first-endpoint.check.ts');
+    try {
+      await appendFile(check, '\n// expect nothing\n');
+      await writeFile(path.join(project, 'milestones/checks/extra.check.ts'), 'it("passes", () => undefined);\n');
+      await rm(path.join(project, 'milestones/checks/orientation.check.ts'));
+      const result = await pnpm(['milestone', 'verify']);
+      assert.equal(result.exitCode, 1);
+      assert.match(result.all ?? '', /edited: +milestones\/checks\/first-endpoint\.check\.ts/);
+      assert.match(result.all ?? '', /added: +milestones\/checks\/extra\.check\.ts/);
+      assert.match(result.all ?? '', /removed: +milestones\/checks\/orientation\.check\.ts/);
+    } finally {
+      await restore();
+    }
+    assert.equal((await pnpm(['milestone', 'verify'])).exitCode, 0);
+  });
+
+  it('passes first-endpoint with the reference solution, five runs alike, and fails it for a common mistake', async () => {
+    try {
+      const applied = await execa('node', ['--import', 'tsx', 'generators/solutions/apply.ts', project, 'first-endpoint'], { cwd: repoRoot, reject: false, all: true });
+      assert.equal(applied.exitCode, 0, applied.all);
+      for (let run = 1; run <= 5; run += 1) {
+        const check = await pnpm(['milestone', 'check', 'first-endpoint']);
+        assert.equal(check.exitCode, 0, `run ${run}: ${check.all}`);
+      }
+      // The mistake: a swallowed not-found, so a missing row answers 200 with an empty body.
+      const router = path.join(project, 'src/resources/venues/venues.router.ts');
+      const source = await readFile(router, 'utf8');
+      const broken = source.replace(/^ *if \(venue === undefined\) throw HttpError\.notFound\(.*\);\n/m, '');
+      assert.notEqual(broken, source, 'the mutation applies');
+      await writeFile(router, broken);
+      const failed = await pnpm(['milestone', 'check', 'first-endpoint']);
+      assert.equal(failed.exitCode, 1, failed.all);
+      assert.match(failed.all ?? '', /first-endpoint\.not-found/);
+      assert.match(failed.all ?? '', /Read: docs\/milestones\/\d\d-first-endpoint\.md/);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('every other domain, generated next to it, passes typecheck, lint and tests, and its first-endpoint solution passes the check', async () => {
     // Every domain's package.json holds the same pinned dependencies, so the installed tree is shared.
     for (const domain of DOMAIN_IDS.filter((id) => id !== 'ticketing')) {
       const name = `demo-${domain}`;
@@ -74,6 +135,10 @@ describe('scaffold, install, test and start a project', () => {
         const result = await execa(path.join(dir, 'node_modules/.bin', bin), args, { cwd: dir, reject: false, all: true, env: { CI: 'true', DATABASE_URL: '' } });
         assert.equal(result.exitCode, 0, `${domain}: ${bin}\n${result.all}`);
       }
+      const applied = await execa('node', ['--import', 'tsx', 'generators/solutions/apply.ts', dir, 'first-endpoint'], { cwd: repoRoot, reject: false, all: true });
+      assert.equal(applied.exitCode, 0, applied.all);
+      const check = await execa('node', ['--import', 'tsx', 'milestones/cli.ts', 'check', 'first-endpoint'], { cwd: dir, reject: false, all: true, env: { DATABASE_URL: '' } });
+      assert.equal(check.exitCode, 0, `${domain}: milestone check first-endpoint\n${check.all}`);
     }
   });
 

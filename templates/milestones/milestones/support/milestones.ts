@@ -15,7 +15,9 @@ export interface MilestoneEntry {
   readonly id: string;
   readonly number: string;
   readonly title: string;
+  /** deep, standard or fast-track. */
   readonly emphasis: string;
+  readonly emphasisLabel: string;
   readonly hours: number;
   /** The milestone's doc, from the project root. */
   readonly doc: string;

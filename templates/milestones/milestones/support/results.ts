@@ -35,7 +35,15 @@ interface JestJson {
 
 // eslint-disable-next-line no-control-regex
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-const firstLine = (text: string) => plain(text).split('\n').map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('●')) ?? '';
+
+/** One line for a failure: jest's Expected/Received pair when there is one, else its first line. */
+function firstLine(text: string): string {
+  const lines = plain(text).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('●'));
+  const expected = lines.find((line) => line.startsWith('Expected'));
+  const received = lines.find((line) => line.startsWith('Received'));
+  if (expected !== undefined && received !== undefined) return `${expected}; ${received}`;
+  return (lines[0] ?? '').replace(/^Error: /, '');
+}
 
 /** Runs the checks of the given milestones with jest; `stream` shows jest's own output as it runs. */
 export function runChecks(root: string, file: MilestonesFile, ids: readonly string[], { stream }: { stream: boolean }): MilestoneResult[] {
