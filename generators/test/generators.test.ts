@@ -114,7 +114,7 @@ describe('renderProject', () => {
     const manifest = JSON.parse(await readFile(path.join(destination, 'package.json'), 'utf8'));
     assert.match(manifest.packageManager, /^pnpm@\d+\.\d+\.\d+$/);
     assert.match(manifest.devDependencies.typescript, /^6\.0\./);
-    for (const script of ['dev', 'build', 'start', 'test', 'typecheck', 'lint', 'migrate:latest', 'migrate:rollback', 'migrate:make', 'seed']) {
+    for (const script of ['dev', 'build', 'start', 'test', 'typecheck', 'lint', 'migrate:latest', 'migrate:rollback', 'migrate:down', 'migrate:make', 'seed']) {
       assert.ok(manifest.scripts[script], `script ${script}`);
     }
     assert.equal(manifest.scripts.start, 'node dist/server.js');

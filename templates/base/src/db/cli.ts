@@ -3,7 +3,7 @@ import { loadConfig, loadDotEnv } from '../config.js';
 import { createDatabase } from './database.js';
 import { migrationOptions, seedOptions } from './paths.js';
 
-const usage = 'usage: migrate:latest | migrate:rollback [--all] | migrate:make <name> | seed';
+const usage = 'usage: migrate:latest | migrate:rollback [--all] | migrate:down | migrate:make <name> | seed';
 
 async function main([command, ...args]: string[]): Promise<void> {
   loadDotEnv();
@@ -20,6 +20,12 @@ async function main([command, ...args]: string[]): Promise<void> {
       case 'migrate:rollback': {
         const [, reverted] = await db.migrate.rollback(migrations, args.includes('--all'));
         console.log(reverted.length === 0 ? 'Nothing to roll back.' : `Rolled back:\n  ${reverted.join('\n  ')}`);
+        break;
+      }
+      case 'migrate:down': {
+        // One migration, the most recent, whatever batch it came in: how you prove each `down` on its own.
+        const [, reverted] = (await db.migrate.down(migrations)) as [number, string[]];
+        console.log(reverted.length === 0 ? 'Nothing to undo.' : `Undid:\n  ${reverted.join('\n  ')}`);
         break;
       }
       case 'migrate:make': {
