@@ -1,13 +1,35 @@
 import { type ProjectView, resourceView } from '../view/project.js';
 import { MILESTONES_DIR } from '../view/plan.js';
+import { bulkInsert, withAncestors } from './bulk.js';
 
-/** What the check templates need beyond the project view: the table the first endpoint milestone adds. */
+/** The number of rows the indexes milestone measures at. */
+export const HOT_ROWS = 100_000;
+/** Rows per parent table of the hot table: enough to spread foreign keys, few enough to insert at once. */
+const PARENT_ROWS = 100;
+
+/** The hot list of the indexes milestone: its route as the check sends it, and the SQL that fills its table. */
+export function hotView(view: ProjectView) {
+  const hot = view.domain.hotList;
+  const tables = withAncestors(view.domain, hot.table);
+  const path = hot.route.replace(/^[A-Z]+\s+/, '');
+  const quoted = (values: readonly string[]) => values.map((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ');
+  return {
+    table: hot.table,
+    page: path.includes('limit=') ? path : `${path}${path.includes('?') ? '&' : '?'}limit=20`,
+    query: JSON.stringify(hot.query),
+    indexList: quoted(hot.index),
+    tableList: quoted(tables.map((table) => table.name)),
+    fill: tables.map((table) => JSON.stringify(bulkInsert(table, table.name === hot.table ? HOT_ROWS : PARENT_ROWS))),
+  };
+}
+
+/** What the check templates need beyond the project view: the table the first endpoint milestone adds, and the hot list. */
 export function checksView(view: ProjectView) {
   const table = view.domain.tables.find((candidate) => candidate.name !== view.domain.primaryResource);
   if (table === undefined) throw new Error(`domain ${view.domain.id} needs a second table for the first-endpoint milestone`);
   const secondary = resourceView(view.domain, table.name);
   const fields = ['id', ...table.columns.map((column) => column.name), 'created_at', 'updated_at'];
-  return { secondary: { ...secondary, fieldList: fields.map((field) => `'${field}'`).join(', ') } };
+  return { secondary: { ...secondary, fieldList: fields.map((field) => `'${field}'`).join(', ') }, hot: hotView(view) };
 }
 
 /** `milestones/milestones.json`: the plan's milestones with their criteria, and which have a check file. */
