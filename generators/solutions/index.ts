@@ -42,7 +42,38 @@ const firstEndpoint: Solution = async (view, templatesDir) => {
   return [...files, { relative: 'src/routes.ts', content: routes }];
 };
 
+/**
+ * Indexes: a reversible migration, numbered after the scaffold's, with the composite index the hot list
+ * needs. The scaffold's list route already filters with equality and orders by the sort column then `id`,
+ * so its SQL matches the hot query and the index is all the solution adds.
+ */
+const indexes: Solution = async (view) => {
+  const { table, index } = view.domain.hotList;
+  const number = String(view.tables.length + 1).padStart(4, '0');
+  const name = `${table}_hot_list_index`;
+  const columns = index.map((column) => `'${column}'`).join(', ');
+  const content = `import type { Knex } from 'knex';
+
+// Serves the hot list: ${view.domain.hotList.query}
+// Columns compared with equality come first, then the ORDER BY columns, ending with the id tiebreaker, so
+// PostgreSQL walks the matching rows already in order and stops after the page instead of sorting them all.
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('${table}', (table) => {
+    table.index([${columns}], '${name}');
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('${table}', (table) => {
+    table.dropIndex([${columns}], '${name}');
+  });
+}
+`;
+  return [{ relative: `src/db/migrations/${number}_index_${table}_hot_list.ts`, content }];
+};
+
 /** Reference solutions, kept in this repository and never shipped in a generated project. */
 export const SOLUTIONS: Partial<Record<MilestoneId, Solution>> = {
   'first-endpoint': firstEndpoint,
+  indexes,
 };
