@@ -103,7 +103,7 @@ describe('scaffold, install, test and start a project', () => {
     assert.equal((await pnpm(['milestone', 'verify'])).exitCode, 0);
   });
 
-  it('passes first-endpoint with the reference solution, five runs alike, and fails it for a common mistake; passes indexes with its solution', async () => {
+  it('passes first-endpoint with the reference solution, five runs alike, and fails it for a common mistake; the same for indexes', async () => {
     try {
       const applied = await execa('node', ['--import', 'tsx', 'generators/solutions/apply.ts', project, 'first-endpoint'], { cwd: repoRoot, reject: false, all: true });
       assert.equal(applied.exitCode, 0, applied.all);
@@ -119,7 +119,19 @@ describe('scaffold, install, test and start a project', () => {
       const tests = await pnpm(['test'], { DATABASE_URL: '' });
       assert.equal(tests.exitCode, 0, tests.all);
 
-      // The mistake: a swallowed not-found, so a missing row answers 200 with an empty body.
+      // A mistake for indexes: an index on the filter column only, so PostgreSQL still sorts every match.
+      const migration = path.join(project, 'src/db/migrations/0004_index_events_hot_list.ts');
+      const indexed = await readFile(migration, 'utf8');
+      const filterOnly = indexed.replaceAll("['status', 'starts_at', 'id']", "['status']");
+      assert.notEqual(filterOnly, indexed, 'the index mutation applies');
+      await writeFile(migration, filterOnly);
+      const weakIndex = await pnpm(['milestone', 'check', 'indexes']);
+      assert.equal(weakIndex.exitCode, 1, weakIndex.all);
+      assert.match(weakIndex.all ?? '', /indexes\.index-exists/);
+      assert.match(weakIndex.all ?? '', /indexes\.plan-uses-index/);
+      await writeFile(migration, indexed);
+
+      // A mistake for first-endpoint: a swallowed not-found, so a missing row answers 200 with an empty body.
       const router = path.join(project, 'src/resources/venues/venues.router.ts');
       const source = await readFile(router, 'utf8');
       const broken = source.replace(/^ *if \(venue === undefined\) throw HttpError\.notFound\(.*\);\n/m, '');
