@@ -1,3 +1,5 @@
+import { allColumnNames, secondaryTable } from '@create-backend-portfolio/core';
+import { quote } from '../view/columns.js';
 import { type ProjectView, resourceView } from '../view/project.js';
 import { MILESTONES_DIR } from '../view/plan.js';
 import { bulkInsert, withAncestors } from './bulk.js';
@@ -12,7 +14,7 @@ export function hotView(view: ProjectView) {
   const hot = view.domain.hotList;
   const tables = withAncestors(view.domain, hot.table);
   const path = hot.route.replace(/^[A-Z]+\s+/, '');
-  const quoted = (values: readonly string[]) => values.map((value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ');
+  const quoted = (values: readonly string[]) => values.map(quote).join(', ');
   return {
     table: hot.table,
     page: path.includes('limit=') ? path : `${path}${path.includes('?') ? '&' : '?'}limit=20`,
@@ -25,11 +27,10 @@ export function hotView(view: ProjectView) {
 
 /** What the check templates need beyond the project view: the table the first endpoint milestone adds, and the hot list. */
 export function checksView(view: ProjectView) {
-  const table = view.domain.tables.find((candidate) => candidate.name !== view.domain.primaryResource);
-  if (table === undefined) throw new Error(`domain ${view.domain.id} needs a second table for the first-endpoint milestone`);
+  // The same table and fields the first-endpoint milestone's text names, from the same helpers.
+  const table = secondaryTable(view.domain);
   const secondary = resourceView(view.domain, table.name);
-  const fields = ['id', ...table.columns.map((column) => column.name), 'created_at', 'updated_at'];
-  return { secondary: { ...secondary, fieldList: fields.map((field) => `'${field}'`).join(', ') }, hot: hotView(view) };
+  return { secondary: { ...secondary, fieldList: allColumnNames(table).map(quote).join(', ') }, hot: hotView(view) };
 }
 
 /** `milestones/milestones.json`: the plan's milestones with their criteria, and which have a check file. */

@@ -1,6 +1,9 @@
 import type { Column, Table } from '@create-backend-portfolio/core';
 
-const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** A single-quoted JavaScript string literal. */
+export const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+const zodEnum = (values: readonly string[]) => `z.enum([${values.map(quote).join(', ')}])`;
 
 function literal(value: string | number | boolean): string {
   return typeof value === 'string' ? quote(value) : String(value);
@@ -72,7 +75,7 @@ export function zodSchema(column: Column): string {
     case 'text':
       schema =
         column.enum !== undefined
-          ? `z.enum([${column.enum.map(quote).join(', ')}])`
+          ? zodEnum(column.enum)
           : `z.string().trim().min(1)${column.maxLength === undefined ? '' : `.max(${column.maxLength})`}.refine(noNul, 'must not contain the NUL character')`;
       break;
     case 'integer':
@@ -103,7 +106,7 @@ export function responseZod(column: Column): string {
       schema = 'z.uuid()';
       break;
     case 'text':
-      schema = column.enum !== undefined ? `z.enum([${column.enum.map(quote).join(', ')}])` : 'z.string()';
+      schema = column.enum !== undefined ? zodEnum(column.enum) : 'z.string()';
       break;
     case 'integer':
       schema = 'z.number().int()';

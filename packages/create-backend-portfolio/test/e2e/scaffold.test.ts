@@ -182,7 +182,7 @@ describe('scaffold, install, test and start a project', () => {
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), { status: 'ok' });
       // The embedded database starts on its first query: readiness turns 200 once it answers.
-      assert.equal((await pollUntil(`http://127.0.0.1:${port}/readyz`, 200, 30_000)).status, 200);
+      assert.equal((await poll(`http://127.0.0.1:${port}/readyz`, 30_000, (status) => status === 200)).status, 200);
 
       // Validated by a parser nobody here wrote, against the OpenAPI 3.1 specification.
       const document = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { openapi: string };
@@ -233,24 +233,13 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function poll(url: string, timeoutMs: number): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fetch(url);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
-async function pollUntil(url: string, status: number, timeoutMs: number): Promise<Response> {
+/** Fetches `url` until it answers with a status `accept` takes, retrying refused or reset connections, until the deadline. */
+async function poll(url: string, timeoutMs: number, accept: (status: number) => boolean = () => true): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       const response = await fetch(url);
-      if (response.status === status || Date.now() > deadline) return response;
+      if (accept(response.status) || Date.now() > deadline) return response;
     } catch (error) {
       if (Date.now() > deadline) throw error;
     }

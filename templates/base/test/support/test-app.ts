@@ -51,6 +51,7 @@ function contractClient(app: Express) {
   return {
     get: (url: string) => agent.get(url).expect(conformsToContract),
     post: (url: string) => agent.post(url).expect(conformsToContract),
+    put: (url: string) => agent.put(url).expect(conformsToContract),
     patch: (url: string) => agent.patch(url).expect(conformsToContract),
     delete: (url: string) => agent.delete(url).expect(conformsToContract),
   };
