@@ -1,35 +1,33 @@
 /**
  * Applies reference solutions to a generated project, to prove the milestone checks honest:
  *   pnpm apply-solution <project-dir> <milestone-id|all>
+ *   pnpm apply-solution <project-dir> <milestone-id> --mistake <n>   (a common mistake on top of the solution)
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MILESTONE_IDS, type MilestoneId } from '@create-backend-portfolio/core';
-import { buildProjectView, type ProjectAnswers } from '../view/project.js';
-import { SOLUTIONS } from './index.js';
+import type { MilestoneId } from '@create-backend-portfolio/core';
+import { loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from './index.js';
 
-const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
-const available = MILESTONE_IDS.filter((id) => SOLUTIONS[id] !== undefined);
-
-async function main([dir, target]: string[]): Promise<void> {
-  if (dir === undefined || target === undefined) throw new Error(`usage: apply-solution <project-dir> <${available.join('|')}|all>`);
+async function main([dir, target, flag, value]: string[]): Promise<void> {
+  const solutions = await loadSolutions();
+  const available = [...solutions.keys()];
+  if (dir === undefined || target === undefined) throw new Error(`usage: apply-solution <project-dir> <${available.join('|')}|all> [--mistake <n>]`);
   const project = path.resolve(process.env.INIT_CWD ?? process.cwd(), dir);
-  const data = path.join(project, 'milestones/milestones.json');
-  if (!existsSync(data)) throw new Error(`${project} is not a generated project: milestones/milestones.json is missing`);
-  if (target !== 'all' && !available.includes(target as MilestoneId)) {
+  if (target !== 'all' && !solutions.has(target as MilestoneId)) {
     throw new Error(`no reference solution for "${target}"; available: ${available.join(', ')}, or all`);
   }
-  const { answers } = JSON.parse(await readFile(data, 'utf8')) as { answers: ProjectAnswers };
-  const view = buildProjectView(answers);
+  const view = await projectView(project);
+  if (flag === '--mistake') {
+    const mistakes = solutions.get(target as MilestoneId)?.mistakes ?? [];
+    const mistake = mistakes[Number(value) - 1];
+    if (mistake === undefined) throw new Error(`${target} has mistakes 1 to ${mistakes.length}:\n${mistakes.map((m, i) => `  ${i + 1}. ${m.name}`).join('\n')}`);
+    const files = await mistake.edit(view, projectReader(project));
+    await writeFiles(project, files);
+    console.log(`${target}, mistake "${mistake.name}": wrote ${files.map((file) => file.relative).join(', ')}; the check should fail ${mistake.fails.join(', ')}`);
+    return;
+  }
   for (const id of target === 'all' ? available : [target as MilestoneId]) {
-    const files = (await SOLUTIONS[id]?.(view, templatesDir)) ?? [];
-    for (const file of files) {
-      const destination = path.join(project, file.relative);
-      await mkdir(path.dirname(destination), { recursive: true });
-      await writeFile(destination, file.content);
-    }
+    const files = (await solutions.get(id)?.files(view, TEMPLATES_DIR)) ?? [];
+    await writeFiles(project, files);
     console.log(`${id}: wrote ${files.map((file) => file.relative).join(', ')}`);
   }
 }

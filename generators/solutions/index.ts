@@ -1,79 +1,43 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MilestoneId } from '@create-backend-portfolio/core';
-import Handlebars from 'handlebars';
-import { json, lowercase } from '../helpers.js';
-import { destinationPath } from '../kit.js';
-import { checksView } from '../milestones/view.js';
-import type { ProjectView } from '../view/project.js';
+import { fileURLToPath } from 'node:url';
+import { MILESTONE_IDS, type MilestoneId } from '@create-backend-portfolio/core';
+import { buildProjectView, type ProjectAnswers, type ProjectView } from '../view/project.js';
+import type { MilestoneSolution, SolutionFile } from './kit.js';
 
-/** A file a reference solution writes, relative to the project, replacing what is there. */
-export interface SolutionFile {
-  readonly relative: string;
-  readonly content: string;
-}
+export type { Mistake, MilestoneSolution, SolutionFile } from './kit.js';
 
-type Solution = (view: ProjectView, templatesDir: string) => Promise<SolutionFile[]>;
-
-function renderer() {
-  // The same escaping and helpers node-plop uses for the scaffold, so a solution reads like generated code.
-  const handlebars = Handlebars.create();
-  handlebars.registerHelper({ json, lowercase });
-  return async (templateFile: string, data: object) => handlebars.compile(await readFile(templateFile, 'utf8'))(data);
-}
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const TEMPLATES_DIR = path.resolve(here, '../../templates');
 
 /**
- * First endpoint: the second table gets the same resource the scaffold gives the primary one (schema,
- * repository, router, OpenAPI description and tests), and `src/routes.ts` mounts both.
+ * Reference solutions, kept in this repository and never shipped in a generated project: one module
+ * per milestone, `<milestone-id>.ts` next to this file, found by name, so adding one is adding a file.
  */
-const firstEndpoint: Solution = async (view, templatesDir) => {
-  const render = renderer();
-  const { secondary } = checksView(view);
-  const root = path.join(templatesDir, 'resource');
-  const resourceDir = 'src/resources/__table__';
-  const templates = [...(await readdir(path.join(root, resourceDir))).map((name) => `${resourceDir}/${name}`), 'test/__table__.test.ts.hbs'];
-  const files = await Promise.all(
-    templates.map(async (relative) => ({
-      relative: destinationPath(relative, { table: secondary.table }),
-      content: await render(path.join(root, relative), { ...view, resource: secondary }),
-    })),
-  );
-  const routes = await render(path.join(root, 'src/routes.ts.hbs'), { ...view, resources: [...view.resources, secondary] });
-  return [...files, { relative: 'src/routes.ts', content: routes }];
-};
-
-/**
- * Indexes: a reversible migration, numbered after the scaffold's, with the composite index the hot list
- * needs. The scaffold's list route already filters with equality and orders by the sort column then `id`,
- * so its SQL matches the hot query and the index is all the solution adds.
- */
-const indexes: Solution = async (view) => {
-  const { table, index } = view.domain.hotList;
-  const number = String(view.tables.length + 1).padStart(4, '0');
-  const name = `${table}_hot_list_index`;
-  const columns = index.map((column) => `'${column}'`).join(', ');
-  const content = `import type { Knex } from 'knex';
-
-// Serves the hot list: ${view.domain.hotList.query}
-// Columns compared with equality come first, then the ORDER BY columns, ending with the id tiebreaker, so
-// PostgreSQL walks the matching rows already in order and stops after the page instead of sorting them all.
-export async function up(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('${table}', (table) => {
-    table.index([${columns}], '${name}');
-  });
+export async function loadSolutions(): Promise<Map<MilestoneId, MilestoneSolution>> {
+  const found = new Map<MilestoneId, MilestoneSolution>();
+  for (const id of MILESTONE_IDS) {
+    const file = path.join(here, `${id}.ts`);
+    if (existsSync(file)) found.set(id, ((await import(file)) as { default: MilestoneSolution }).default);
+  }
+  return found;
 }
 
-export async function down(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('${table}', (table) => {
-    table.dropIndex([${columns}], '${name}');
-  });
+/** The view a generated project was rendered from, rebuilt from the answers it records. */
+export async function projectView(project: string): Promise<ProjectView> {
+  const data = path.join(project, 'milestones/milestones.json');
+  if (!existsSync(data)) throw new Error(`${project} is not a generated project: milestones/milestones.json is missing`);
+  const { answers } = JSON.parse(await readFile(data, 'utf8')) as { answers: ProjectAnswers };
+  return buildProjectView(answers);
 }
-`;
-  return [{ relative: `src/db/migrations/${number}_index_${table}_hot_list.ts`, content }];
-};
 
-/** Reference solutions, kept in this repository and never shipped in a generated project. */
-export const SOLUTIONS: Partial<Record<MilestoneId, Solution>> = {
-  'first-endpoint': firstEndpoint,
-  indexes,
-};
+export async function writeFiles(project: string, files: readonly SolutionFile[]): Promise<void> {
+  for (const file of files) {
+    const destination = path.join(project, file.relative);
+    await mkdir(path.dirname(destination), { recursive: true });
+    await writeFile(destination, file.content);
+  }
+}
+
+export const projectReader = (project: string) => (relative: string) => readFile(path.join(project, relative), 'utf8');

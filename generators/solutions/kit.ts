@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import Handlebars from 'handlebars';
+import { json, lowercase } from '../helpers.js';
+import type { ProjectView } from '../view/project.js';
+
+/** A file a reference solution or a mistake writes, relative to the project, replacing what is there. */
+export interface SolutionFile {
+  readonly relative: string;
+  readonly content: string;
+}
+
+/** Reads a file of the project a mistake edits, relative to its root. */
+export type ProjectReader = (relative: string) => Promise<string>;
+
+/**
+ * A common mistake, applied on top of the reference solution: the check must fail with the criteria
+ * it names. Each one is the kind of code a reviewer sees in a real pull request.
+ */
+export interface Mistake {
+  /** What the mistake is, in a reviewer's words. */
+  readonly name: string;
+  /** The acceptance criteria the check must report as failed. */
+  readonly fails: readonly string[];
+  /** The files to replace; a mistake that finds nothing to change must throw, so a drifted fixture cannot pass silently. */
+  edit(view: ProjectView, read: ProjectReader): Promise<SolutionFile[]>;
+}
+
+/** One milestone's reference solution and the mistakes its check must catch. */
+export interface MilestoneSolution {
+  files(view: ProjectView, templatesDir: string): Promise<SolutionFile[]>;
+  readonly mistakes: readonly Mistake[];
+}
+
+/** The same escaping and helpers node-plop uses for the scaffold, so a solution reads like generated code. */
+export function renderer() {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper({ json, lowercase });
+  return async (templateFile: string, data: object) => handlebars.compile(await readFile(templateFile, 'utf8'))(data);
+}
+
+/** Replaces `from` in `source`, and throws when it is not there: a fixture that no longer applies is a broken fixture. */
+export function mutate(source: string, from: string | RegExp, to: string, what: string): string {
+  const result = source.replace(from, to);
+  if (result === source) throw new Error(`mistake fixture "${what}" does not apply: ${String(from)} not found`);
+  return result;
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { DOMAIN_IDS } from '@create-backend-portfolio/core';
+import { loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from '@create-backend-portfolio/generators/solutions';
+import { suiteDir } from '../support/cli.js';
+import { milestone, projectBin, scaffoldLinked, statusById } from '../support/project.js';
+
+/**
+ * Proof that every milestone check is honest, in every domain: a fresh scaffold passes orientation and
+ * no other check; the reference solutions (generators/solutions) pass every check, run after run; and
+ * each common mistake fails its check, naming the criteria it breaks.
+ */
+const solutions = await loadSolutions();
+/** Consecutive runs of `check all` that must agree: the flakiness gate. */
+const RUNS = Number(process.env.MILESTONE_CHECK_RUNS ?? 5);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const domain of DOMAIN_IDS) {
+  describe(`milestones in the ${domain} domain`, () => {
+    const parent = suiteDir(`milestones-${domain}`);
+    let dir = '';
+
+    it('scaffolds, and as generated passes its own typecheck, lint and tests', async () => {
+      dir = await scaffoldLinked(parent(), `demo-${domain}`, ['--background', 'qa', '--domain', domain]);
+      for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']], ['jest', []]] as const) {
+        const result = await projectBin(dir, bin, args);
+        assert.equal(result.exitCode, 0, `${bin}\n${result.all}`);
+      }
+    });
+
+    it('on a fresh scaffold, passes orientation and no other milestone', async () => {
+      const status = await milestone(dir, ['status', '--json']);
+      assert.equal(status.exitCode, 0, status.all);
+      const byId = statusById(status.stdout);
+      assert.equal(byId.orientation, 'passed', status.stdout);
+      for (const [id, state] of Object.entries(byId)) if (id !== 'orientation') assert.notEqual(state, 'passed', `${id} passes untouched:\n${status.stdout}`);
+    });
+
+    it(`with every reference solution applied, passes check all ${RUNS} times in a row, and its own gates`, async () => {
+      const view = await projectView(dir);
+      for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR));
+      for (let run = 1; run <= RUNS; run += 1) {
+        const check = await milestone(dir, ['check', 'all']);
+        assert.equal(check.exitCode, 0, `run ${run} of ${RUNS}:\n${check.all}`);
+        for (const id of solutions.keys()) assert.match(check.stdout, new RegExp(`^\\d+ +${escape(id)} +passed`, 'm'), `run ${run}: ${id}\n${check.stdout}`);
+      }
+      for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']], ['jest', []]] as const) {
+        const result = await projectBin(dir, bin, args);
+        assert.equal(result.exitCode, 0, `with the solutions: ${bin}\n${result.all}`);
+      }
+    });
+
+    for (const [id, solution] of solutions) {
+      for (const mistake of solution.mistakes) {
+        it(`${id} fails for a common mistake: ${mistake.name}`, async () => {
+          const view = await projectView(dir);
+          const edits = await mistake.edit(view, projectReader(dir));
+          const originals = await Promise.all(edits.map(async (edit) => ({ relative: edit.relative, content: await readFile(path.join(dir, edit.relative), 'utf8') })));
+          await writeFiles(dir, edits);
+          try {
+            const check = await milestone(dir, ['check', id]);
+            assert.equal(check.exitCode, 1, check.all);
+            for (const criterion of mistake.fails) {
+              assert.match(check.all, new RegExp(`● ${escape(id)} › ${escape(criterion)}:`), `the failure names ${criterion}\n${check.all}`);
+            }
+            assert.match(check.all, new RegExp(`Read: docs/milestones/\\d\\d-${escape(id)}\\.md`));
+          } finally {
+            for (const original of originals) await writeFile(path.join(dir, original.relative), original.content);
+          }
+        });
+      }
+    }
+  });
+}

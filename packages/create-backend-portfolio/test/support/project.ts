@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { REPO_ROOT, runCli, tempDir } from './cli.js';
+
+/**
+ * One installed `node_modules` for every project the e2e tests generate without installing: every
+ * domain's package.json pins the same dependencies from core's versions file, so one tree serves all.
+ * It is kept in the system temp folder under a hash of that file, so a rerun (or a second test file)
+ * reuses it; the real install through the CLI is tested on its own in scaffold.test.ts.
+ */
+export async function sharedModules(): Promise<string> {
+  const versions = await readFile(path.join(REPO_ROOT, 'packages/core/src/versions.ts'));
+  const key = createHash('sha256').update(versions).digest('hex').slice(0, 12);
+  const home = path.join(tmpdir(), `cbp-e2e-modules-${key}`);
+  const modules = path.join(home, 'modules/node_modules');
+  if (existsSync(path.join(modules, '.bin/jest'))) return modules;
+  const staging = await tempDir('modules');
+  const result = await runCli(['modules', '--background', 'qa', '--pm', 'pnpm', '--yes', '--no-git'], {
+    cwd: staging,
+    env: { npm_config_user_agent: 'pnpm/12.4.2 npm/? node/v20 linux x64' },
+    timeout: 600_000,
+  });
+  if (result.exitCode !== 0) throw new Error(`installing the shared node_modules failed:\n${result.all}`);
+  await mkdir(home, { recursive: true });
+  // Another test process may have finished first: keep its tree and drop ours.
+  await rename(path.join(staging, 'modules'), path.join(home, 'modules')).catch(() => undefined);
+  await rm(staging, { recursive: true, force: true });
+  return modules;
+}
+
+/** Scaffolds a project without installing and links the shared `node_modules` into it. */
+export async function scaffoldLinked(parent: string, name: string, args: readonly string[]): Promise<string> {
+  const result = await runCli([name, '--pm', 'pnpm', '--yes', '--no-install', '--no-git', ...args], { cwd: parent });
+  if (result.exitCode !== 0) throw new Error(`scaffolding ${name} failed:\n${result.all}`);
+  const dir = path.join(parent, name);
+  await symlink(await sharedModules(), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+/** Runs a binary of the project's own `node_modules/.bin` in it, as CI would. */
+export function projectBin(dir: string, bin: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  return execa(path.join(dir, 'node_modules/.bin', bin), args, { cwd: dir, reject: false, all: true, env: { CI: 'true', DATABASE_URL: '', ...env } });
+}
+
+/** `pnpm milestone <args>` without pnpm: the project's milestone CLI under tsx. */
+export function milestone(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  return execa(process.execPath, ['--import', 'tsx', 'milestones/cli.ts', ...args], { cwd: dir, reject: false, all: true, env: { DATABASE_URL: '', ...env } });
+}
+
+/** The rows of `milestone status --json`, by milestone id. */
+export function statusById(stdout: string): Record<string, string> {
+  const rows = JSON.parse(stdout.slice(stdout.indexOf('['))) as { id: string; status: string }[];
+  return Object.fromEntries(rows.map((row) => [row.id, row.status]));
+}
