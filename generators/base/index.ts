@@ -36,7 +36,7 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
     description: view.domain.tagline,
     type: 'module',
     engines: { node: `>=${NODE_VERSION}` },
-    ...(pm === 'npm' ? {} : { packageManager: `${pm}@${PACKAGE_MANAGER_VERSIONS[pm]}` }),
+    packageManager: `${pm}@${PACKAGE_MANAGER_VERSIONS[pm]}`,
     scripts: {
       // The embedded database is one process at a time: migrate first, then serve.
       dev: 'tsx src/db/cli.ts migrate:latest && tsx watch src/server.ts',
