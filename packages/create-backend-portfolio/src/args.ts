@@ -29,6 +29,8 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   START,
   { name: 'no-install', description: 'write the files but do not install dependencies' },
   { name: 'no-git', description: 'do not create a git repository' },
+  { name: 'overwrite', description: 'write into a folder that is not empty, replacing files the project also has and keeping the rest' },
+  { name: 'dry-run', description: 'print the files that would be written, and write nothing' },
   { name: 'yes', description: 'take the default for anything not given, without asking' },
   HELP,
   { name: 'version', description: 'show the version' },
@@ -96,6 +98,8 @@ export interface CreateArgs {
   readonly start: string | undefined;
   readonly install: boolean;
   readonly git: boolean;
+  readonly overwrite: boolean;
+  readonly dryRun: boolean;
   readonly yes: boolean;
   readonly help: boolean;
   readonly version: boolean;
@@ -122,6 +126,8 @@ export function parseCreateArgs(argv: readonly string[]): ParseResult {
       start: strings.start,
       install: booleans.install === true,
       git: booleans.git === true,
+      overwrite: booleans.overwrite === true,
+      dryRun: booleans['dry-run'] === true,
       yes: booleans.yes === true,
       help: booleans.help === true,
       version: booleans.version === true,

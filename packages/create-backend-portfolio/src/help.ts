@@ -28,6 +28,8 @@ export function helpText(): string {
     '  pnpm create backend-portfolio my-api',
     '  pnpm create backend-portfolio my-api --background frontend --domain ticketing --hours-per-week 6 --yes',
     '  npm create backend-portfolio@latest my-api -- --background qa --no-install',
+    '  pnpm create backend-portfolio my-api --background data-engineer --dry-run',
+    '  pnpm create backend-portfolio . --overwrite --yes',
   ].join('\n');
 }
 

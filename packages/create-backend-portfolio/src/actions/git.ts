@@ -4,13 +4,10 @@ export type GitOutcome = 'created' | 'inside-repository' | 'git-missing' | 'fail
 
 /** `git init` with one first commit. Skipped when the folder is already inside a work tree. */
 export async function initRepository(dir: string): Promise<{ outcome: GitOutcome; detail?: string }> {
-  try {
-    const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, reject: false });
-    if (inside.exitCode === 0 && inside.stdout.trim() === 'true') return { outcome: 'inside-repository' };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { outcome: 'git-missing' };
-    throw error;
-  }
+  // With reject: false, execa hands a spawn failure back as the result instead of throwing it.
+  const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, reject: false });
+  if ((inside as { code?: string }).code === 'ENOENT') return { outcome: 'git-missing' };
+  if (inside.exitCode === 0 && inside.stdout.trim() === 'true') return { outcome: 'inside-repository' };
   try {
     await execa('git', ['init', '--quiet', '--initial-branch=main'], { cwd: dir });
     await execa('git', ['add', '--all'], { cwd: dir });

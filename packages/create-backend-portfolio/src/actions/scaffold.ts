@@ -1,60 +1,94 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildProjectView, MILESTONES_DIR, packageManagerView, renderProject } from '@create-backend-portfolio/generators';
+import { buildProjectView, MILESTONES_DIR, packageManagerView, planProject, renderProject } from '@create-backend-portfolio/generators';
 import type { ResolvedCreate } from '../commands/resolve.js';
 import { ui } from '../ui.js';
 import { initRepository } from './git.js';
 import { installDependencies } from './install.js';
+import { interruptible } from './interrupt.js';
+import { Journal } from './journal.js';
 import { conflictingEntries } from './target-dir.js';
+import { fileTree } from './tree.js';
 
 export class TargetNotEmpty extends Error {
   constructor(readonly dir: string, readonly conflicts: readonly string[]) {
     const shown = conflicts.slice(0, 10).map((entry) => `  - ${entry}`);
     if (conflicts.length > 10) shown.push(`  … and ${conflicts.length - 10} more`);
-    super(`${dir} is not empty. These entries would conflict:\n${shown.join('\n')}\nChoose another folder, or empty this one.`);
+    super(
+      `${dir} is not empty. These entries would conflict:\n${shown.join('\n')}\n` +
+        'Choose another folder, empty this one, or pass --overwrite to replace the files the project also has (the rest are kept).',
+    );
     this.name = 'TargetNotEmpty';
   }
+}
+
+/** Stops between steps once Ctrl-C or SIGTERM arrived, so nothing new starts while the run is undone. */
+function stopIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new Error('interrupted');
 }
 
 /** Writes the project, then creates the repository and installs. Returns the process exit code. */
 export async function scaffold(resolved: ResolvedCreate, { cwd, templatesDir }: { cwd: string; templatesDir: string }): Promise<number> {
   const root = path.resolve(cwd, resolved.target);
   const conflicts = await conflictingEntries(root);
-  if (conflicts.length > 0) throw new TargetNotEmpty(resolved.target, conflicts);
+  if (conflicts.length > 0 && !resolved.overwrite) throw new TargetNotEmpty(resolved.target, conflicts);
 
-  const createdRoot = (await mkdir(root, { recursive: true })) !== undefined;
-  ui.step(`Writing ${resolved.answers.domain} project to ${resolved.target}`);
-  let written: string[];
-  try {
-    written = await renderProject(resolved.answers, { destination: root, templatesDir });
-  } catch (error) {
-    // Remove only what this run created: the whole folder if we made it, otherwise nothing of the person's.
-    if (createdRoot) await rm(root, { recursive: true, force: true });
-    throw error;
-  }
-  ui.success(`Wrote ${written.length} files`);
-
-  if (resolved.git) {
-    const git = await initRepository(root);
-    if (git.outcome === 'created') ui.success('Created a git repository with a first commit');
-    if (git.outcome === 'inside-repository') ui.info('Inside an existing git repository: left version control to it.');
-    if (git.outcome === 'git-missing') ui.warn('git is not installed: skipped creating a repository.');
-    if (git.outcome === 'failed') ui.warn(`Could not create a git repository (${git.detail}); the files are all there.`);
+  const planned = (await planProject(resolved.answers, { destination: root, templatesDir })).map((file) => file.target);
+  const journal = await Journal.open(root, planned);
+  if (resolved.dryRun) {
+    const clashes = new Set(journal.clashes());
+    ui.info(`Would write ${planned.length} files to ${resolved.target} (nothing was written):\n`);
+    ui.info(fileTree(path.basename(root), planned.map((file) => path.relative(root, file)), (file) => clashes.has(path.join(root, file)) ? 'replaces an existing file' : undefined));
+    return 0;
   }
 
-  const pm = resolved.answers.packageManager;
-  const cd = path.relative(cwd, root) || '.';
-  if (resolved.install) {
-    ui.step(`Installing dependencies with ${pm}`);
-    const installed = await installDependencies(root, pm);
-    if (!installed.ok) {
-      ui.error(`Installing dependencies failed. The project is in ${cd}; nothing was removed. Retry with:\n\n  cd ${cd} && ${installed.command}\n`);
-      return 1;
-    }
-    ui.success('Installed dependencies');
-  }
-  printNextSteps(resolved, cd);
-  return 0;
+  return interruptible(
+    async (signal) => {
+      await mkdir(root, { recursive: true });
+      if (resolved.overwrite) {
+        const replaced = await journal.setAsideClashes();
+        if (replaced.length > 0) ui.warn(`Replacing ${replaced.length} existing file(s): ${replaced.map((file) => path.relative(root, file)).join(', ')}`);
+      }
+      ui.step(`Writing ${resolved.answers.domain} project to ${resolved.target}`);
+      try {
+        await renderProject(resolved.answers, { destination: root, templatesDir });
+      } catch (error) {
+        await journal.undo();
+        throw error;
+      }
+      ui.success(`Wrote ${planned.length} files`);
+      stopIfAborted(signal);
+
+      if (resolved.git) {
+        const git = await initRepository(root);
+        if (git.outcome === 'created') ui.success('Created a git repository with a first commit');
+        if (git.outcome === 'inside-repository') ui.info('Inside an existing git repository: left version control to it.');
+        if (git.outcome === 'git-missing') ui.warn('git is not installed: skipped creating a repository.');
+        if (git.outcome === 'failed') ui.warn(`Could not create a git repository (${git.detail}); the files are all there.`);
+      }
+      stopIfAborted(signal);
+
+      const pm = resolved.answers.packageManager;
+      const cd = path.relative(cwd, root) || '.';
+      if (resolved.install) {
+        ui.step(`Installing dependencies with ${pm}`);
+        const installed = await installDependencies(root, pm, signal);
+        stopIfAborted(signal);
+        if (!installed.ok) {
+          ui.error(`Installing dependencies failed. The project is in ${cd}; nothing was removed. Retry with:\n\n  cd ${cd} && ${installed.command}\n`);
+          return 1;
+        }
+        ui.success('Installed dependencies');
+      }
+      printNextSteps(resolved, cd);
+      return 0;
+    },
+    async (name) => {
+      ui.error(`Stopped by ${name}. Removing what this run created in ${resolved.target}…`);
+      await journal.undo();
+      ui.info(journal.rootExisted ? `${resolved.target} is as it was before.` : `Removed ${resolved.target}.`);
+    },
+  );
 }
 
 function printNextSteps(resolved: ResolvedCreate, cd: string): void {

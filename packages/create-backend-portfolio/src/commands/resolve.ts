@@ -39,6 +39,10 @@ export interface ResolvedCreate {
   readonly answers: ProjectAnswers;
   readonly install: boolean;
   readonly git: boolean;
+  /** Write into a folder that is not empty, replacing the files the project also has. */
+  readonly overwrite: boolean;
+  /** Print what would be written, and write nothing. */
+  readonly dryRun: boolean;
   /** One line per value that was defaulted without asking, to be shown to the person. */
   readonly defaultsUsed: readonly string[];
 }
@@ -176,6 +180,8 @@ export async function resolveCreate(
     answers: { projectName: name.packageName, background: backgroundId, domain, packageManager, hoursPerWeek: hours, startDate },
     install: args.install,
     git: args.git,
+    overwrite: args.overwrite,
+    dryRun: args.dryRun,
     defaultsUsed,
   };
 }

@@ -35,13 +35,10 @@ export interface CliResult {
   readonly all: string;
 }
 
-/** Runs the CLI from source as a person would, with stdin closed (no TTY). */
-export async function runCli(
-  args: readonly string[],
-  { cwd, env = {}, timeout = 300_000 }: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number },
-): Promise<CliResult> {
+/** Starts the CLI from source as a person would, with stdin closed (no TTY); the caller awaits or signals it. */
+export function spawnCli(args: readonly string[], { cwd, env = {}, timeout = 300_000 }: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }) {
   // tsx is resolved from the repository, not from the temporary folder the CLI runs in.
-  const result = await execa(process.execPath, ['--import', import.meta.resolve('tsx'), BIN, ...args], {
+  return execa(process.execPath, ['--import', import.meta.resolve('tsx'), BIN, ...args], {
     cwd,
     reject: false,
     stdin: 'ignore',
@@ -49,6 +46,11 @@ export async function runCli(
     timeout,
     env: { NO_COLOR: '1', CI: undefined, npm_config_user_agent: undefined, npm_lifecycle_event: undefined, ...env },
   });
+}
+
+/** Runs the CLI from source to the end. */
+export async function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<CliResult> {
+  const result = await spawnCli(args, options);
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, all: result.all };
 }
 
