@@ -83,6 +83,23 @@ describe('create-backend-portfolio as a command', () => {
     assert.equal(existsSync(path.join(cwd, '..', 'escape')), false);
   });
 
+  it('refuses names npm would refuse or reserves, with exit code 2, one sentence each, and writes nothing', async () => {
+    for (const [name, reason] of [
+      ['node_modules', /"node_modules" cannot be a package name: node_modules is not a valid package name/],
+      ['favicon.ico', /"favicon\.ico" cannot be a package name: favicon\.ico is not a valid package name/],
+      ['My App!', /"my-app!" cannot be a package name: name can no longer contain special characters/],
+      ['.hidden', /"\.hidden" cannot be a package name: name cannot start with a period/],
+    ] as const) {
+      const before = await readdir(cwd);
+      const result = await runCli([name, '--yes', '--no-install', '--no-git'], { cwd });
+      assert.equal(result.exitCode, 2, `${name}: ${result.all}`);
+      assert.match(result.stderr, reason);
+      assert.match(result.stderr, /Use lowercase letters, digits and dashes, such as my-api\./);
+      assert.doesNotMatch(result.all, /\n\s+at /, 'no stack trace');
+      assert.deepEqual(await readdir(cwd), before, `${name}: nothing written`);
+    }
+  });
+
   it('prints help and version', async () => {
     const help = await runCli(['--help'], { cwd });
     assert.equal(help.exitCode, 0);
