@@ -12,7 +12,7 @@ import { buildProjectView, type ProjectAnswers } from './view/project.js';
 export { RenderError } from './plop.js';
 export * from './view/project.js';
 export { buildPlanView, MILESTONES_DIR, milestoneFileName, personName, planDocument, type PlanView } from './view/plan.js';
-export { renderPlanMarkdown } from './docs/index.js';
+export { renderFitMarkdown, renderPlanMarkdown } from './docs/index.js';
 
 /** Every feature, in the order its files are written. A new feature is a new folder and one line here. */
 export const FEATURES: readonly Feature[] = [base, database, resource, docs, milestones];

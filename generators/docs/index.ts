@@ -1,7 +1,7 @@
 import { type Feature, templateFolder } from '../kit.js';
 import { docsRenderer } from './render.js';
 
-export { PLAN_TEMPLATE, renderPlanMarkdown } from './render.js';
+export { FIT_TEMPLATE, PLAN_TEMPLATE, renderFitMarkdown, renderPlanMarkdown } from './render.js';
 
 /** A template written once per milestone of the plan, named after it: `docs/milestones/__milestone__.md.hbs`. */
 const perMilestone = (relative: string) => relative.includes('__milestone__');

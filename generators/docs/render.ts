@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Plan } from '@create-backend-portfolio/core';
+import type { Background, FitReport, Plan } from '@create-backend-portfolio/core';
 import Handlebars from 'handlebars';
 import type { Render } from '../kit.js';
+import { buildFitView } from '../view/fit.js';
 import { buildPlanView } from '../view/plan.js';
 
 /**
@@ -29,4 +30,13 @@ export const PLAN_TEMPLATE = 'docs/docs/milestones/README.md.hbs';
 /** The plan as Markdown: byte for byte the `docs/milestones/README.md` a project with the same plan gets. */
 export async function renderPlanMarkdown(plan: Plan, templatesDir: string): Promise<string> {
   return docsRenderer()(path.join(templatesDir, PLAN_TEMPLATE), { plan: buildPlanView(plan) });
+}
+
+/** The fit report, relative to the templates folder. The docs feature writes it; `assess --format md` prints it. */
+export const FIT_TEMPLATE = 'docs/docs/fit-report.md.hbs';
+
+/** A fit report as Markdown: byte for byte the `docs/fit-report.md` a project tuned by it gets. */
+export async function renderFitMarkdown(report: FitReport, background: Background, plan: Plan, templatesDir: string): Promise<string> {
+  const view = buildPlanView(plan);
+  return docsRenderer()(path.join(templatesDir, FIT_TEMPLATE), { plan: view, fit: buildFitView(report, background, view) });
 }

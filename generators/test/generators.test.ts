@@ -158,7 +158,7 @@ async function assertMilestoneDocs(destination: string, files: readonly string[]
   const linked = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((match) => match[1]!);
   assert.ok(linked.length >= plan.milestones.length);
   for (const target of linked) {
-    assert.ok(files.includes(`docs/milestones/${target}`), `${answers.background}: the plan links ${target}, which was not written`);
+    assert.ok(files.includes(path.posix.normalize(`docs/milestones/${target}`)), `${answers.background}: the plan links ${target}, which was not written`);
   }
   plan.milestones.forEach((milestone, index) => {
     assert.match(rows[index]!, new RegExp(`^\\| ${milestone.number} \\| \\[${escape(milestone.title)}\\]\\(${milestone.file}\\) \\| ${milestone.emphasisLabel} \\| ${milestone.hours} \\| ${milestone.start} \\| ${milestone.end} \\| not started \\|$`));

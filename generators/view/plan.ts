@@ -62,6 +62,10 @@ export interface MilestoneDocView extends MilestoneLink {
   readonly note: string | null;
   readonly bridges: readonly { readonly known: string; readonly backend: string; readonly explanation: string }[];
   readonly tasks: readonly string[];
+  /** Tasks the person's fit assessment added for a gap it found. */
+  readonly extraTasks: readonly string[];
+  /** Whether the emphasis comes from the fit assessment rather than the background. */
+  readonly fromAssessment: boolean;
   readonly acceptance: readonly { readonly id: string; readonly statement: string; readonly sends: string; readonly expects: string }[];
   readonly stretch: readonly string[];
   readonly review: { readonly correctness: readonly string[]; readonly edgeCases: readonly string[]; readonly maintainability: readonly string[] };
@@ -78,6 +82,8 @@ export interface PlanView {
   readonly startDate: string;
   readonly endDate: string;
   readonly totalHours: number;
+  /** Whether a fit assessment tuned the plan. */
+  readonly assessed: boolean;
   readonly weeks: string;
   readonly milestones: readonly MilestoneDocView[];
   /** The milestone the background opens with. */
@@ -90,6 +96,11 @@ export function weeksText(hours: number, hoursPerWeek: number): string {
   if (weeks < 1) return 'under a week';
   const rounded = Math.round(weeks * 2) / 2;
   return `about ${rounded} ${rounded === 1 ? 'week' : 'weeks'}`;
+}
+
+function scalingReason(emphasis: Emphasis, fromAssessment: boolean): string {
+  if (fromAssessment) return emphasis === 'deep' ? 'your fit assessment shows a gap here' : 'your fit assessment shows you have done this';
+  return emphasis === 'deep' ? 'you go deep here' : 'you can fast-track it';
 }
 
 function link(planned: PlannedMilestone): MilestoneLink {
@@ -116,7 +127,7 @@ export function buildPlanView(plan: Plan): PlanView {
       emphasisAdvice: EMPHASIS[emphasis].advice,
       hours: planned.hours,
       baseHours: milestone.estimateHours,
-      scaling: factor === 1 ? null : `×${factor} because ${emphasis === 'deep' ? 'you go deep here' : 'you can fast-track it'}`,
+      scaling: factor === 1 ? null : `×${factor} because ${scalingReason(emphasis, planned.fromAssessment)}`,
       weeks: weeksText(planned.hours, plan.hoursPerWeek),
       start: planned.start,
       end: planned.end,
@@ -125,6 +136,8 @@ export function buildPlanView(plan: Plan): PlanView {
       note: planned.note ?? null,
       bridges: planned.bridges.map(({ known, backend, explanation }) => ({ known, backend, explanation })),
       tasks: milestone.tasks,
+      extraTasks: planned.extraTasks,
+      fromAssessment: planned.fromAssessment,
       acceptance: milestone.acceptance.map(({ id, statement, sends, expects }) => ({ id, statement, sends, expects })),
       stretch: milestone.stretch,
       review: milestone.review,
@@ -143,6 +156,7 @@ export function buildPlanView(plan: Plan): PlanView {
     startDate: plan.startDate,
     endDate: plan.endDate,
     totalHours: plan.totalHours,
+    assessed: plan.assessed,
     weeks: weeksText(plan.totalHours, plan.hoursPerWeek),
     milestones,
     first,
@@ -160,6 +174,7 @@ export function planDocument(plan: Plan) {
     startDate: plan.startDate,
     endDate: plan.endDate,
     totalHours: plan.totalHours,
+    assessed: plan.assessed,
     firstMilestone: view.first.id,
     milestones: view.milestones.map((m) => ({
       position: m.position,
@@ -176,6 +191,7 @@ export function planDocument(plan: Plan) {
       note: m.note,
       bridges: m.bridges,
       tasks: m.tasks,
+      extraTasks: m.extraTasks,
       acceptance: m.acceptance,
     })),
   };

@@ -1,4 +1,6 @@
 import {
+  type Assessment,
+  assess,
   type Background,
   type BackgroundId,
   buildPlan,
@@ -10,6 +12,7 @@ import {
 } from '@create-backend-portfolio/core';
 import { knexCheck, knexColumn, responseZod, tsType, valueLiteral, zodSchema } from './columns.js';
 import { camelCase, label, pascalCase } from './names.js';
+import { buildFitView, type FitView } from './fit.js';
 import { buildPlanView, type PlanView } from './plan.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -25,6 +28,8 @@ export interface ProjectAnswers {
   readonly hoursPerWeek: number;
   /** The plan's first day, `YYYY-MM-DD`; the CLI defaults it to today, so nothing below reads the clock. */
   readonly startDate: string;
+  /** A fit assessment's answers, which tune the plan and fill docs/fit-report.md. */
+  readonly assessment?: Assessment;
 }
 
 export interface TableView {
@@ -85,6 +90,7 @@ export interface ProjectView {
   /** Every resource `src/routes.ts` mounts: the primary one at generation, more as the learner adds them. */
   readonly resources: readonly ResourceView[];
   readonly plan: PlanView;
+  readonly fit: FitView;
 }
 
 export function packageManagerView(name: PackageManager): PackageManagerView {
@@ -184,6 +190,8 @@ export function buildProjectView(answers: ProjectAnswers): ProjectView {
   if (domain === undefined) throw new Error(`unknown domain ${answers.domain}`);
   const background = getBackground(answers.background);
   const primary = resourceView(domain, domain.primaryResource);
+  const report = answers.assessment === undefined ? undefined : assess(answers.assessment, background);
+  const plan = buildPlanView(buildPlan(background, domain, { hoursPerWeek: answers.hoursPerWeek, startDate: answers.startDate, tuning: report?.tuning }));
   return {
     answers,
     project: { name: answers.projectName, dbName: answers.projectName.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]+/g, '_') },
@@ -193,6 +201,7 @@ export function buildProjectView(answers: ProjectAnswers): ProjectView {
     tables: domain.tables.map(tableView),
     resource: primary,
     resources: [primary],
-    plan: buildPlanView(buildPlan(background, domain, { hoursPerWeek: answers.hoursPerWeek, startDate: answers.startDate })),
+    plan,
+    fit: buildFitView(report, background, plan),
   };
 }

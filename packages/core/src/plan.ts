@@ -3,6 +3,7 @@
  * emphasis, the advice written for that background, an estimate and dates. Pure: the start date is
  * an input, parsed in UTC, so the same inputs always give the same plan whatever the clock or time zone.
  */
+import type { PlanTuning } from './assess/report.js';
 import { milestonesFor } from './milestones/index.js';
 import type { Background, ConceptBridge, Domain, Emphasis, Milestone, MilestoneId } from './model.js';
 
@@ -11,6 +12,8 @@ export interface PlanOptions {
   readonly hoursPerWeek: number;
   /** The first day of the plan, as `YYYY-MM-DD`. */
   readonly startDate: string;
+  /** What a fit assessment changes: it wins over the background's emphasis, and its weak milestones come first. */
+  readonly tuning?: PlanTuning;
 }
 
 export interface PlannedMilestone {
@@ -22,6 +25,10 @@ export interface PlannedMilestone {
   readonly note: string | undefined;
   /** What the person already knows that maps onto this milestone. */
   readonly bridges: readonly ConceptBridge[];
+  /** Whether the emphasis comes from the person's fit assessment rather than their background. */
+  readonly fromAssessment: boolean;
+  /** Tasks the fit assessment added for a gap it found. */
+  readonly extraTasks: readonly string[];
   /** `milestone.estimateHours` scaled by the emphasis; see EMPHASIS_FACTOR. */
   readonly hours: number;
   /** First and last day of work on it, `YYYY-MM-DD`, both inclusive. */
@@ -36,6 +43,8 @@ export interface Plan {
   readonly startDate: string;
   readonly endDate: string;
   readonly totalHours: number;
+  /** Whether a fit assessment tuned this plan. */
+  readonly assessed: boolean;
   readonly milestones: readonly PlannedMilestone[];
 }
 
@@ -52,7 +61,7 @@ export const EMPHASIS_FACTOR: Readonly<Record<Emphasis, number>> = { deep: 1.5, 
 export class PlanInputError extends Error {
   override name = 'PlanInputError';
   constructor(
-    readonly field: keyof PlanOptions,
+    readonly field: 'hoursPerWeek' | 'startDate',
     /** What a valid value looks like, phrased to follow the option's name. */
     readonly requirement: string,
     readonly received: string,
@@ -139,8 +148,11 @@ export function buildPlan(background: Background, domain: Domain, options: PlanO
   const dayOf = (hours: number) => Math.round(((hours * 7) / hoursPerWeek) * 1e6) / 1e6;
 
   let hoursBefore = 0;
-  const planned = orderMilestones(milestonesFor({ background, domain }), background.pullForward).map((milestone, index) => {
-    const emphasis = background.emphasis[milestone.id] ?? 'standard';
+  const tuning = options.tuning;
+  const pullForward = [...(tuning?.pullForward ?? []), ...background.pullForward];
+  const planned = orderMilestones(milestonesFor({ background, domain }), pullForward).map((milestone, index) => {
+    const assessed = tuning?.emphasis[milestone.id];
+    const emphasis = assessed ?? background.emphasis[milestone.id] ?? 'standard';
     const hours = plannedHours(milestone.estimateHours, emphasis);
     const start = firstDay + Math.floor(dayOf(hoursBefore));
     hoursBefore += hours;
@@ -149,6 +161,8 @@ export function buildPlan(background: Background, domain: Domain, options: PlanO
       position: index + 1,
       milestone,
       emphasis,
+      fromAssessment: assessed !== undefined,
+      extraTasks: tuning?.extraTasks[milestone.id] ?? [],
       note: background.notes[milestone.id],
       bridges: background.bridges.filter((bridge) => bridge.milestone === milestone.id),
       hours,
@@ -164,6 +178,7 @@ export function buildPlan(background: Background, domain: Domain, options: PlanO
     startDate,
     endDate: planned[planned.length - 1]?.end ?? startDate,
     totalHours: hoursBefore,
+    assessed: tuning !== undefined,
     milestones: planned,
   };
 }

@@ -18,6 +18,12 @@ const HOURS: FlagSpec = {
   example: '8',
   description: 'hours of study a week, from 1 to 60, which date the milestone plan (default: 8)',
 };
+const ASSESSMENT: FlagSpec = {
+  name: 'assessment',
+  value: '<file.json>',
+  example: 'fit.json',
+  description: 'a fit assessment (its answers, or a report saved by `assess --format json`) that tunes the plan',
+};
 const START: FlagSpec = { name: 'start', value: '<YYYY-MM-DD>', example: '2026-03-02', description: 'the first day of the plan (default: today)' };
 
 /** The scaffold command's flags, in the order --help lists them. */
@@ -27,6 +33,7 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { name: 'pm', value: '<npm|pnpm|yarn|bun>', example: 'pnpm', description: 'package manager (default: the one running this command, else npm)' },
   HOURS,
   START,
+  ASSESSMENT,
   { name: 'no-install', description: 'write the files but do not install dependencies' },
   { name: 'no-git', description: 'do not create a git repository' },
   { name: 'overwrite', description: 'write into a folder that is not empty, replacing files the project also has and keeping the rest' },
@@ -42,7 +49,16 @@ export const PLAN_FLAGS: readonly FlagSpec[] = [
   { ...DOMAIN, description: 'the project domain (default: the first one the background suggests)' },
   HOURS,
   START,
+  ASSESSMENT,
   { name: 'format', value: '<md|json>', example: 'json', description: 'Markdown, as in docs/milestones/README.md, or JSON, as in docs/plan.schema.json (default: md)' },
+  HELP,
+];
+
+/** The assess command's flags. */
+export const ASSESS_FLAGS: readonly FlagSpec[] = [
+  { ...BACKGROUND, description: 'where you are coming from (asked when missing at a terminal); see `list backgrounds`' },
+  { name: 'answers', value: '<file.json>', example: 'answers.json', description: 'take the answers from a file instead of asking; its format is docs/assessment.schema.json' },
+  { name: 'format', value: '<md|json>', example: 'json', description: 'the gap report as Markdown, or as JSON per docs/fit-report.schema.json (default: md)' },
   HELP,
 ];
 
@@ -96,6 +112,7 @@ export interface CreateArgs {
   readonly pm: string | undefined;
   readonly hoursPerWeek: string | undefined;
   readonly start: string | undefined;
+  readonly assessment: string | undefined;
   readonly install: boolean;
   readonly git: boolean;
   readonly overwrite: boolean;
@@ -124,6 +141,7 @@ export function parseCreateArgs(argv: readonly string[]): ParseResult {
       pm: strings.pm,
       hoursPerWeek: strings['hours-per-week'],
       start: strings.start,
+      assessment: strings.assessment,
       install: booleans.install === true,
       git: booleans.git === true,
       overwrite: booleans.overwrite === true,
@@ -140,6 +158,7 @@ export interface PlanArgs {
   readonly domain: string | undefined;
   readonly hoursPerWeek: string | undefined;
   readonly start: string | undefined;
+  readonly assessment: string | undefined;
   readonly format: string | undefined;
   readonly help: boolean;
 }
@@ -157,10 +176,27 @@ export function parsePlanArgs(argv: readonly string[]): Parsed<PlanArgs> {
       domain: strings.domain,
       hoursPerWeek: strings['hours-per-week'],
       start: strings.start,
+      assessment: strings.assessment,
       format: strings.format,
       help: booleans.help === true,
     },
   };
+}
+
+export interface AssessArgs {
+  readonly background: string | undefined;
+  readonly answers: string | undefined;
+  readonly format: string | undefined;
+  readonly help: boolean;
+}
+
+/** Pure: the arguments after `assess`. */
+export function parseAssessArgs(argv: readonly string[]): Parsed<AssessArgs> {
+  const parsed = parseFlags(argv, ASSESS_FLAGS);
+  if (!parsed.ok) return parsed;
+  const { strings, booleans, positionals } = parsed.args;
+  if (positionals.length > 0) return { ok: false, error: `assess takes only options, not ${positionals.join(' ')}. Run assess --help to see them.` };
+  return { ok: true, args: { background: strings.background, answers: strings.answers, format: strings.format, help: booleans.help === true } };
 }
 
 export interface ListArgs {

@@ -1,5 +1,5 @@
 import { BACKGROUND_IDS, DOMAIN_IDS } from '@create-backend-portfolio/core';
-import { CREATE_FLAGS, type FlagSpec, LIST_FLAGS, PLAN_FLAGS } from './args.js';
+import { ASSESS_FLAGS, CREATE_FLAGS, type FlagSpec, LIST_FLAGS, PLAN_FLAGS } from './args.js';
 
 /** The options block, built from the same flag table the parser uses, so the two cannot drift. */
 function options(flags: readonly FlagSpec[]): string[] {
@@ -15,10 +15,11 @@ export function helpText(): string {
     'Usage: create-backend-portfolio [dir] [options]',
     '       create-backend-portfolio plan --background <id> [options]',
     '       create-backend-portfolio list backgrounds|domains [--json]',
+    '       create-backend-portfolio assess [--background <id>] [--answers <file.json>] [--format md|json]',
     '',
     'Scaffolds an Express 5 + TypeScript + PostgreSQL backend, with milestones tuned to your background.',
     '`plan` prints a milestone plan without writing anything; `list` prints the backgrounds or domains.',
-    'For a project folder named plan or list, write ./plan or ./list.',
+    'For a project folder named plan, list or assess, write ./plan, ./list or ./assess.',
     '',
     ...options(CREATE_FLAGS),
     '',
@@ -65,5 +66,28 @@ export function listHelpText(): string {
     'Examples:',
     '  create-backend-portfolio list backgrounds',
     '  create-backend-portfolio list domains --json',
+  ].join('\n');
+}
+
+/** Pure: the --help text of `assess`. */
+export function assessHelpText(): string {
+  return [
+    'Usage: create-backend-portfolio assess [--background <id>] [--answers <file.json>] [--format md|json]',
+    '',
+    'About fifteen concrete questions about what you have done ("have you added an index to fix a slow query?"),',
+    'across building endpoints, databases, systems thinking, debugging and shipping to production. Prints a',
+    'gap report: where your overlap with the role is strongest, where focused work matters most (each tied to',
+    'the milestones that close it), and a table of what the market requires against what you have. Save it',
+    'as JSON and pass it to the scaffold or to `plan` with --assessment to tune the plan.',
+    '',
+    ...options(ASSESS_FLAGS),
+    '',
+    ...catalog,
+    '',
+    'Examples:',
+    '  create-backend-portfolio assess --background frontend',
+    '  create-backend-portfolio assess --background qa --format json > fit.json',
+    '  create-backend-portfolio assess --answers answers.json --format md',
+    '  pnpm create backend-portfolio my-api --background qa --assessment fit.json',
   ].join('\n');
 }

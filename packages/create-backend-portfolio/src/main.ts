@@ -1,5 +1,6 @@
 import { RenderError } from '@create-backend-portfolio/generators';
 import { TargetNotEmpty } from './actions/scaffold.js';
+import { assessCommand } from './commands/assess.js';
 import { createCommand, type Runtime } from './commands/create.js';
 import { listCommand } from './commands/list.js';
 import { planCommand } from './commands/plan.js';
@@ -11,7 +12,7 @@ import { ui } from './ui.js';
 export const EXIT_USAGE = 2;
 
 /**
- * The first argument picks the command: `plan`, `list`, or anything else scaffolds. Errors a person can
+ * The first argument picks the command: `plan`, `list`, `assess`, or anything else scaffolds. Errors a person can
  * act on are printed as one message; anything else is a bug and keeps its stack.
  */
 export async function main(argv: readonly string[], runtime: Runtime): Promise<number> {
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
   try {
     if (first === 'plan') return await planCommand(rest, runtime);
     if (first === 'list') return await listCommand(rest);
+    if (first === 'assess') return await assessCommand(rest, runtime);
     return await createCommand(argv, runtime);
   } catch (error) {
     if (error instanceof UsageError) {

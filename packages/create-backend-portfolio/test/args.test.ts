@@ -14,7 +14,7 @@ describe('parseCreateArgs', () => {
     assert.deepEqual(result, {
       ok: true,
       args: {
-        target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', hoursPerWeek: '6', start: '2026-03-02',
+        target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', hoursPerWeek: '6', start: '2026-03-02', assessment: undefined,
         install: false, git: false, overwrite: true, dryRun: true, yes: true, help: false, version: false,
       },
     });
@@ -53,13 +53,13 @@ describe('parseCreateArgs', () => {
 
 describe('parsePlanArgs and parseListArgs', () => {
   it('reads every plan flag, and refuses folders and scaffold-only flags', () => {
-    assert.deepEqual(parsePlanArgs(['--background', 'qa', '--domain', 'ticketing', '--hours-per-week', '5', '--start', '2026-03-02', '--format', 'json']), {
+    assert.deepEqual(parsePlanArgs(['--background', 'qa', '--domain', 'ticketing', '--hours-per-week', '5', '--start', '2026-03-02', '--assessment', 'fit.json', '--format', 'json']), {
       ok: true,
-      args: { background: 'qa', domain: 'ticketing', hoursPerWeek: '5', start: '2026-03-02', format: 'json', help: false },
+      args: { background: 'qa', domain: 'ticketing', hoursPerWeek: '5', start: '2026-03-02', assessment: 'fit.json', format: 'json', help: false },
     });
     assert.deepEqual(parsePlanArgs(['-h']), {
       ok: true,
-      args: { background: undefined, domain: undefined, hoursPerWeek: undefined, start: undefined, format: undefined, help: true },
+      args: { background: undefined, domain: undefined, hoursPerWeek: undefined, start: undefined, assessment: undefined, format: undefined, help: true },
     });
     assert.deepEqual(parsePlanArgs(['--pm', 'npm']), { ok: false, error: 'Unknown option --pm. Run with --help to see every option.' });
     assert.deepEqual(parsePlanArgs(['my-api']), { ok: false, error: 'plan takes only options, not my-api. Run plan --help to see them.' });

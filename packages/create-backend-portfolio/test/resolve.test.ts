@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { QUESTIONS } from '@create-backend-portfolio/core';
 import { parseCreateArgs, type CreateArgs } from '../src/args.js';
 import { resolvePlan } from '../src/commands/plan.js';
 import { type Asker, planOptionsFrom, resolveCreate, UsageError } from '../src/commands/resolve.js';
@@ -52,6 +53,29 @@ describe('resolveCreate', () => {
     assert.deepEqual(resolved.defaultsUsed, []);
   });
 
+  it('offers the fit assessment after the background is picked, and records the answers when taken', async () => {
+    const questions: string[] = [];
+    const ask: Asker = {
+      text: async (_message, initial) => initial,
+      select: async (message, choices, initial) => {
+        if (message.startsWith('Where are')) return 'frontend' as typeof initial;
+        if (message.startsWith('Take the fit assessment')) return 'yes' as typeof initial;
+        if (/^\(\d+\/\d+\) /.test(message)) {
+          questions.push(message);
+          assert.deepEqual(choices.map((choice) => choice.value), ['no', 'partly', 'yes']);
+          return (message.includes('index') ? 'yes' : 'no') as typeof initial;
+        }
+        return initial;
+      },
+    };
+    const resolved = await resolveCreate(args([]), { interactive: true, userAgent: undefined, ask, today: TODAY });
+    assert.equal(questions.length, QUESTIONS.length);
+    assert.match(questions[0]!, /^\(1\/15\) Have you built an HTTP endpoint/);
+    assert.equal(resolved.answers.assessment?.background, 'frontend');
+    assert.equal(resolved.answers.assessment?.answers['index-for-slow-query'], 'yes');
+    assert.equal(resolved.answers.assessment?.answers['deployed-to-users'], 'no');
+  });
+
   it('asks for what is missing at a terminal, with the background’s suggested domains first', async () => {
     const asked: string[] = [];
     const ask: Asker = {
@@ -71,7 +95,10 @@ describe('resolveCreate', () => {
       },
     };
     const resolved = await resolveCreate(args([]), { interactive: true, userAgent: 'pnpm/12.4.2 npm/?', ask, today: TODAY });
-    assert.equal(asked.length, 4);
+    // Folder, background, the optional assessment (declined), domain, hours.
+    assert.equal(asked.length, 5);
+    assert.match(asked[2]!, /^Take the fit assessment now\?/);
+    assert.equal(resolved.answers.assessment, undefined);
     assert.equal(resolved.answers.background, 'frontend');
     assert.equal(resolved.answers.hoursPerWeek, 6);
     assert.deepEqual(resolved.defaultsUsed, [`start: ${TODAY}`]);
@@ -131,7 +158,7 @@ describe('plan options from flags', () => {
 
 describe('resolvePlan', () => {
   const planArgs = (more: Partial<Parameters<typeof resolvePlan>[0]>) => ({
-    background: undefined, domain: undefined, hoursPerWeek: undefined, start: undefined, format: undefined, help: false, ...more,
+    background: undefined, domain: undefined, hoursPerWeek: undefined, start: undefined, assessment: undefined, format: undefined, help: false, ...more,
   });
 
   it('takes the background’s first suggested domain, Markdown, 8 hours and today by default', () => {

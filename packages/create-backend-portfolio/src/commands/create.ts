@@ -1,4 +1,5 @@
 import { parseCreateArgs } from '../args.js';
+import { readAssessment } from '../actions/assessment-file.js';
 import { scaffold } from '../actions/scaffold.js';
 import { helpText } from '../help.js';
 import { clackAsker } from '../prompts.js';
@@ -30,7 +31,8 @@ export async function createCommand(argv: readonly string[], runtime: Runtime): 
   }
   // CI sets CI=true; a prompt there would hang the job.
   const interactive = runtime.stdinIsTTY && !args.yes && runtime.env.CI === undefined;
-  const resolved = await resolveCreate(args, { interactive, userAgent: runtime.env.npm_config_user_agent, ask: clackAsker, today: runtime.today });
+  const assessment = args.assessment === undefined ? undefined : await readAssessment(args.assessment, runtime.cwd, '--assessment');
+  const resolved = await resolveCreate(args, { interactive, userAgent: runtime.env.npm_config_user_agent, ask: clackAsker, today: runtime.today, assessment });
   if (resolved.defaultsUsed.length > 0) {
     ui.info(`Using defaults for what was not given: ${resolved.defaultsUsed.join(', ')}.`);
   }

@@ -1,5 +1,6 @@
-import { BACKGROUND_IDS, type Background, type Domain, defaultDomain, type PlanOptions } from '@create-backend-portfolio/core';
+import { type Assessment, assess, BACKGROUND_IDS, type Background, type Domain, defaultDomain, type PlanOptions } from '@create-backend-portfolio/core';
 import { type PlanArgs, parsePlanArgs } from '../args.js';
+import { readAssessment } from '../actions/assessment-file.js';
 import { printPlan } from '../actions/plan.js';
 import { planHelpText } from '../help.js';
 import { ui } from '../ui.js';
@@ -16,8 +17,11 @@ export interface ResolvedPlan {
   readonly format: PlanFormat;
 }
 
-/** Pure given `today`: flags to a complete plan request, or a UsageError naming the valid choices. Never prompts. */
-export function resolvePlan(args: PlanArgs, today: string): ResolvedPlan {
+/**
+ * Pure given `today` and the assessment read from `--assessment`: flags to a complete plan request, or a
+ * UsageError naming the valid choices. Never prompts.
+ */
+export function resolvePlan(args: PlanArgs, today: string, assessment?: Assessment): ResolvedPlan {
   if (args.background === undefined) {
     throw new UsageError(`plan needs --background <id>. Choose one of: ${BACKGROUND_IDS.join(', ')}.`);
   }
@@ -27,7 +31,9 @@ export function resolvePlan(args: PlanArgs, today: string): ResolvedPlan {
   if (!(PLAN_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`Unknown format "${format}". Choose one of: ${PLAN_FORMATS.join(', ')}.`);
   }
-  return { background, domain, options: planOptionsFrom(args, today), format: format as PlanFormat };
+  const options = planOptionsFrom(args, today);
+  const tuning = assessment === undefined ? undefined : assess(assessment, background).tuning;
+  return { background, domain, options: tuning === undefined ? options : { ...options, tuning }, format: format as PlanFormat };
 }
 
 /** `plan`: prints a milestone plan without scaffolding. */
@@ -38,6 +44,7 @@ export async function planCommand(argv: readonly string[], runtime: Runtime): Pr
     ui.info(planHelpText());
     return 0;
   }
-  await printPlan(resolvePlan(parsed.args, runtime.today), runtime.templatesDir);
+  const { assessment } = parsed.args;
+  await printPlan(resolvePlan(parsed.args, runtime.today, assessment === undefined ? undefined : await readAssessment(assessment, runtime.cwd, '--assessment')), runtime.templatesDir);
   return 0;
 }

@@ -1,4 +1,5 @@
 import {
+  type Assessment,
   type Background,
   BACKGROUND_IDS,
   type BackgroundId,
@@ -17,6 +18,7 @@ import type { PackageManager, ProjectAnswers } from '@create-backend-portfolio/g
 import type { CreateArgs } from '../args.js';
 import { isPackageManager, packageManagerFromUserAgent } from '../package-manager.js';
 import { checkTarget } from '../project-name.js';
+import { askAssessment } from './questionnaire.js';
 
 export const DEFAULT_TARGET = 'backend-portfolio';
 export const DEFAULT_BACKGROUND: BackgroundId = 'self-taught';
@@ -65,7 +67,7 @@ export function domainFrom(id: string): Domain {
   return domain;
 }
 
-const PLAN_FLAG: Readonly<Record<keyof PlanOptions, string>> = { hoursPerWeek: '--hours-per-week', startDate: '--start' };
+const PLAN_FLAG: Readonly<Record<PlanInputError['field'], string>> = { hoursPerWeek: '--hours-per-week', startDate: '--start' };
 
 /** Hours as typed: digits, optionally with a decimal part. Anything else (`8h`, `1e1`, `0x8`) is not a number here. */
 function hoursFrom(text: string): number {
@@ -101,7 +103,13 @@ export function planOptionsFrom(
  */
 export async function resolveCreate(
   args: CreateArgs,
-  { interactive, userAgent, ask, today }: { interactive: boolean; userAgent: string | undefined; ask: Asker; today: string },
+  {
+    interactive,
+    userAgent,
+    ask,
+    today,
+    assessment: fromFile,
+  }: { interactive: boolean; userAgent: string | undefined; ask: Asker; today: string; assessment?: Assessment },
 ): Promise<ResolvedCreate> {
   if (args.background !== undefined) backgroundFrom(args.background);
   if (args.domain !== undefined) domainFrom(args.domain);
@@ -134,6 +142,7 @@ export async function resolveCreate(
 
   const backgroundId: BackgroundId =
     (args.background as BackgroundId | undefined) ??
+    fromFile?.background ??
     (interactive
       ? await ask.select(
           'Where are you coming from?',
@@ -142,6 +151,22 @@ export async function resolveCreate(
         )
       : fallback('background', DEFAULT_BACKGROUND));
   const background = getBackground(backgroundId);
+
+  // The assessment is offered right after a background picked at the prompt, never pushed: it is optional, a
+  // command line that names the background is not interrupted, and without a terminal it comes only from --assessment.
+  const takeIt =
+    fromFile === undefined &&
+    interactive &&
+    args.background === undefined &&
+    (await ask.select(
+      'Take the fit assessment now? About fifteen questions on what you have done; it sharpens the plan.',
+      [
+        { value: 'no', label: 'Not now', hint: 'the plan follows your background; docs/fit-report.md says how to take it later' },
+        { value: 'yes', label: 'Yes' },
+      ],
+      'no',
+    )) === 'yes';
+  const assessment = takeIt ? await askAssessment(ask, backgroundId) : fromFile;
 
   const domain =
     args.domain ??
@@ -177,7 +202,15 @@ export async function resolveCreate(
 
   return {
     target,
-    answers: { projectName: name.packageName, background: backgroundId, domain, packageManager, hoursPerWeek: hours, startDate },
+    answers: {
+      projectName: name.packageName,
+      background: backgroundId,
+      domain,
+      packageManager,
+      hoursPerWeek: hours,
+      startDate,
+      ...(assessment === undefined ? {} : { assessment: { ...assessment, background: backgroundId } }),
+    },
     install: args.install,
     git: args.git,
     overwrite: args.overwrite,

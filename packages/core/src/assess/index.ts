@@ -1,0 +1,3 @@
+export * from './questions.js';
+export * from './answers.js';
+export * from './report.js';
