@@ -25,6 +25,8 @@ export interface ProjectAnswers {
   readonly hoursPerWeek: number;
   /** The plan's first day, `YYYY-MM-DD`; the CLI defaults it to today, so nothing below reads the clock. */
   readonly startDate: string;
+  /** Whether to add `docs/mentor/`: a rubric and reference notes per milestone, for whoever reviews the work. */
+  readonly mentor: boolean;
 }
 
 export interface TableView {

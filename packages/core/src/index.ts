@@ -6,3 +6,4 @@ export * from './versions.js';
 export { MILESTONE_DEFINITIONS, milestonesFor } from './milestones/index.js';
 export * from './plan.js';
 export { allColumnNames, article, secondaryTable } from './milestones/text.js';
+export { RUBRIC_DEFINITIONS, rubricFor, type CommonMistake, type Rubric, type RubricLevels, type RubricSign } from './rubrics/index.js';

@@ -29,6 +29,7 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   START,
   { name: 'no-install', description: 'write the files but do not install dependencies' },
   { name: 'no-git', description: 'do not create a git repository' },
+  { name: 'mentor', description: 'also write docs/mentor/: a rubric and reference notes per milestone, for a mentor' },
   { name: 'yes', description: 'take the default for anything not given, without asking' },
   HELP,
   { name: 'version', description: 'show the version' },
@@ -96,6 +97,8 @@ export interface CreateArgs {
   readonly start: string | undefined;
   readonly install: boolean;
   readonly git: boolean;
+  /** Whether to add docs/mentor/. */
+  readonly mentor: boolean;
   readonly yes: boolean;
   readonly help: boolean;
   readonly version: boolean;
@@ -122,6 +125,7 @@ export function parseCreateArgs(argv: readonly string[]): ParseResult {
       start: strings.start,
       install: booleans.install === true,
       git: booleans.git === true,
+      mentor: booleans.mentor === true,
       yes: booleans.yes === true,
       help: booleans.help === true,
       version: booleans.version === true,

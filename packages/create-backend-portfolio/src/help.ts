@@ -28,6 +28,7 @@ export function helpText(): string {
     '  pnpm create backend-portfolio my-api',
     '  pnpm create backend-portfolio my-api --background frontend --domain ticketing --hours-per-week 6 --yes',
     '  npm create backend-portfolio@latest my-api -- --background qa --no-install',
+    '  pnpm create backend-portfolio learner-api --background qa --domain ticketing --mentor --yes',
   ].join('\n');
 }
 

@@ -15,6 +15,7 @@ describe('parseCreateArgs', () => {
       args: {
         target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', hoursPerWeek: '6', start: '2026-03-02',
         install: false, git: false, yes: true, help: false, version: false,
+        mentor: false,
       },
     });
   });

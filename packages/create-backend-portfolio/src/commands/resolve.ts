@@ -173,7 +173,7 @@ export async function resolveCreate(
 
   return {
     target,
-    answers: { projectName: name.packageName, background: backgroundId, domain, packageManager, hoursPerWeek: hours, startDate },
+    answers: { projectName: name.packageName, background: backgroundId, domain, packageManager, hoursPerWeek: hours, startDate, mentor: args.mentor },
     install: args.install,
     git: args.git,
     defaultsUsed,
