@@ -50,7 +50,8 @@ export const testing: RubricDefinition = ({ domain }) => {
       mistakes: [
         mistake(
           'Leaning on seed data',
-          `A test expects the seeded ${words(primary.singular)} to exist; it fails after \`resetDatabase\` or in random order.`,
+          `A test expects the seeded ${words(primary.singular)} to exist; it fails on the check's empty database, after \`resetDatabase\`, or in random order.`,
+          'testing.suite-passes-on-postgres',
           'testing.order-independent',
         ),
         mistake(
@@ -58,9 +59,8 @@ export const testing: RubricDefinition = ({ domain }) => {
           'A 409 test passes even when a half-written row stays behind; look for a count of the table after each failing request.',
         ),
         mistake(
-          'Unique values that are not unique across runs',
-          'Fixtures use a fixed email or code, so the second run collides with the first.',
-          'testing.order-independent',
+          'Fixed values for unique columns',
+          'Fixtures hard-code an email or a code, so a test that needs two rows collides with itself, and the suite breaks the day tests stop truncating between runs.',
         ),
       ],
     },

@@ -33,7 +33,8 @@ export const auth: RubricDefinition = ({ domain }) => {
       weak: [
         sign('A fast general-purpose hash (SHA-256, MD5) or no salt; or the hash is returned in the register response.', 'auth.register-hashes-password'),
         sign(`\`owner_id\` is taken from the request body, so anyone can create ${article(words(primary.singular))} in someone else's name.`, 'auth.ownership'),
-        sign('Tokens never expire, or the JWT algorithm is read from the token header instead of pinned.', 'auth.expiry'),
+        sign('Tokens never expire: the same credentials still work after `AUTH_TTL_SECONDS`.', 'auth.expiry'),
+        sign('The JWT algorithm is read from the token header instead of pinned when verifying, so a forged token can choose a weaker one.'),
       ],
     },
     reference: {
