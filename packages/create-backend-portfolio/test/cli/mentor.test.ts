@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCreateArgs } from '../../src/args.js';
@@ -31,14 +31,17 @@ describe('--mentor', () => {
     const common = ['--background', 'qa', '--domain', 'incident-tracker', '--pm', 'pnpm', '--yes', '--no-install', '--no-git'];
     const withMentor = await runCli(['with-mentor', ...common, '--mentor'], { cwd: cwd(), timeout: 120_000 });
     assert.equal(withMentor.exitCode, 0, withMentor.all);
+    assert.match(withMentor.stdout, /Mentor notes, .* are in docs\/mentor\/README\.md\./);
     const project = path.join(cwd(), 'with-mentor');
-    assert.ok(existsSync(path.join(project, 'docs/mentor/README.md')), 'docs/mentor/README.md');
-    assert.ok(existsSync(path.join(project, 'docs/mentor/07-concurrency.md')) || existsSync(path.join(project, 'docs/mentor/08-concurrency.md')));
+    // The index plus one file per milestone doc, named like it.
+    const milestoneDocs = (await readdir(path.join(project, 'docs/milestones'))).filter((name) => name !== 'README.md');
+    assert.deepEqual((await readdir(path.join(project, 'docs/mentor'))).sort(), ['README.md', ...milestoneDocs].sort());
     const recorded = JSON.parse(await readFile(path.join(project, 'milestones/milestones.json'), 'utf8')) as { answers: { mentor: boolean } };
     assert.equal(recorded.answers.mentor, true);
 
     const without = await runCli(['without-mentor', ...common], { cwd: cwd(), timeout: 120_000 });
     assert.equal(without.exitCode, 0, without.all);
+    assert.doesNotMatch(without.stdout, /docs\/mentor/);
     assert.ok(existsSync(path.join(cwd(), 'without-mentor/docs/milestones/README.md')));
     assert.ok(!existsSync(path.join(cwd(), 'without-mentor/docs/mentor')), 'no docs/mentor/ without the flag');
   });
