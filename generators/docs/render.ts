@@ -27,9 +27,9 @@ export function docsRenderer(): Render {
 /** The milestones README, relative to the templates folder. The docs feature writes it; `plan --format md` prints it. */
 export const PLAN_TEMPLATE = 'docs/docs/milestones/README.md.hbs';
 
-/** The plan as Markdown: byte for byte the `docs/milestones/README.md` a project with the same plan gets. */
+/** The plan as Markdown: byte for byte the `docs/milestones/README.md` a project with the same plan gets without `--mentor`. */
 export async function renderPlanMarkdown(plan: Plan, templatesDir: string): Promise<string> {
-  return docsRenderer()(path.join(templatesDir, PLAN_TEMPLATE), { plan: buildPlanView(plan) });
+  return docsRenderer()(path.join(templatesDir, PLAN_TEMPLATE), { plan: buildPlanView(plan), mentor: false });
 }
 
 /** The fit report, relative to the templates folder. The docs feature writes it; `assess --format md` prints it. */

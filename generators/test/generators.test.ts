@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { BACKGROUND_IDS, buildPlan, DOMAINS, findDomain, getBackground } from '@create-backend-portfolio/core';
 import { buildProjectView, RenderError, renderProject, type ProjectAnswers } from '../index.js';
 import { destinationPath } from '../kit.js';
+import { testAnswers } from './answers.js';
 import { knexCheck, knexColumn, tsType, zodSchema } from '../view/columns.js';
 import { personName } from '../view/plan.js';
 import { seedId } from '../view/project.js';
@@ -72,15 +73,7 @@ describe('renderProject', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  const answers = (overrides: Partial<ProjectAnswers> = {}): ProjectAnswers => ({
-    projectName: 'demo',
-    background: 'frontend',
-    domain: 'ticketing',
-    packageManager: 'pnpm',
-    hoursPerWeek: 8,
-    startDate: '2026-01-05',
-    ...overrides,
-  });
+  const answers = testAnswers;
 
   it('leaves no template debris in any background × domain × package manager', async () => {
     let n = 0;

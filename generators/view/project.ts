@@ -30,6 +30,8 @@ export interface ProjectAnswers {
   readonly startDate: string;
   /** A fit assessment's answers, which tune the plan and fill docs/fit-report.md. */
   readonly assessment?: Assessment;
+  /** Whether to add `docs/mentor/`: a rubric and reference notes per milestone, for whoever reviews the work. */
+  readonly mentor: boolean;
 }
 
 export interface TableView {

@@ -7,3 +7,4 @@ export { MILESTONE_DEFINITIONS, milestonesFor } from './milestones/index.js';
 export * from './plan.js';
 export { allColumnNames, article, secondaryTable } from './milestones/text.js';
 export * from './assess/index.js';
+export { RUBRIC_DEFINITIONS, rubricFor, type CommonMistake, type Rubric, type RubricLevels, type RubricSign } from './rubrics/index.js';

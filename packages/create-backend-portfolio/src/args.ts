@@ -38,6 +38,7 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { name: 'no-git', description: 'do not create a git repository' },
   { name: 'overwrite', description: 'write into a folder that is not empty, replacing files the project also has and keeping the rest' },
   { name: 'dry-run', description: 'print the files that would be written, and write nothing' },
+  { name: 'mentor', description: 'also write docs/mentor/: a rubric and reference notes per milestone, for a mentor' },
   { name: 'yes', description: 'take the default for anything not given, without asking' },
   HELP,
   { name: 'version', description: 'show the version' },
@@ -117,6 +118,8 @@ export interface CreateArgs {
   readonly git: boolean;
   readonly overwrite: boolean;
   readonly dryRun: boolean;
+  /** Whether to add docs/mentor/. */
+  readonly mentor: boolean;
   readonly yes: boolean;
   readonly help: boolean;
   readonly version: boolean;
@@ -146,6 +149,7 @@ export function parseCreateArgs(argv: readonly string[]): ParseResult {
       git: booleans.git === true,
       overwrite: booleans.overwrite === true,
       dryRun: booleans['dry-run'] === true,
+      mentor: booleans.mentor === true,
       yes: booleans.yes === true,
       help: booleans.help === true,
       version: booleans.version === true,

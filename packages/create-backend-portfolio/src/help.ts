@@ -31,6 +31,7 @@ export function helpText(): string {
     '  npm create backend-portfolio@latest my-api -- --background qa --no-install',
     '  pnpm create backend-portfolio my-api --background data-engineer --dry-run',
     '  pnpm create backend-portfolio . --overwrite --yes',
+    '  pnpm create backend-portfolio learner-api --background qa --domain ticketing --mentor --yes',
   ].join('\n');
 }
 

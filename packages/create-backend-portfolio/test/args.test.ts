@@ -16,6 +16,7 @@ describe('parseCreateArgs', () => {
       args: {
         target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', hoursPerWeek: '6', start: '2026-03-02', assessment: undefined,
         install: false, git: false, overwrite: true, dryRun: true, yes: true, help: false, version: false,
+        mentor: false,
       },
     });
   });

@@ -36,7 +36,7 @@ describe('resolveCreate', () => {
   });
 
   it('never prompts for a value given as a flag, even at a terminal', async () => {
-    const resolved = await resolveCreate(args(['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'yarn', '--hours-per-week', '12.5', '--start', '2027-01-04']), {
+    const resolved = await resolveCreate(args(['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'yarn', '--hours-per-week', '12.5', '--start', '2027-01-04', '--mentor']), {
       interactive: true,
       userAgent: 'pnpm/12.4.2',
       ask: mustNotAsk,
@@ -49,6 +49,7 @@ describe('resolveCreate', () => {
       packageManager: 'yarn',
       hoursPerWeek: 12.5,
       startDate: '2027-01-04',
+      mentor: true,
     });
     assert.deepEqual(resolved.defaultsUsed, []);
   });

@@ -209,6 +209,7 @@ export async function resolveCreate(
       packageManager,
       hoursPerWeek: hours,
       startDate,
+      mentor: args.mentor,
       ...(assessment === undefined ? {} : { assessment: { ...assessment, background: backgroundId } }),
     },
     install: args.install,
