@@ -79,6 +79,8 @@ export interface PackageManagerView {
   readonly install: string;
   /** Prefix to run a package.json script: `pnpm dev`, `npm run dev`. */
   readonly run: string;
+  /** What goes between a script and its own options: npm keeps `--format` for itself unless `--` comes first. */
+  readonly scriptArgs: string;
 }
 
 export interface ProjectView {
@@ -100,6 +102,7 @@ export function packageManagerView(name: PackageManager): PackageManagerView {
     name,
     install: name === 'yarn' ? 'yarn' : `${name} install`,
     run: name === 'npm' ? 'npm run' : name === 'bun' ? 'bun run' : name,
+    scriptArgs: name === 'npm' ? ' --' : '',
   };
 }
 
