@@ -13,11 +13,13 @@ describe('safety of the scaffold command', () => {
   const dir = suiteDir('safety');
 
   /** A folder with a fake `pnpm` that announces itself, records its pid, creates node_modules, then hangs. */
+  let runs = 0;
   async function slowPackageManager(): Promise<{ bin: string; pidFile: string }> {
-    const bin = path.join(dir(), 'fake-bin');
-    const pidFile = path.join(dir(), 'fake-install.pid');
+    runs += 1;
+    const bin = path.join(dir(), `fake-bin-${runs}`);
+    const pidFile = path.join(dir(), `fake-install-${runs}.pid`);
     await mkdir(bin, { recursive: true });
-    const script = `#!/bin/sh\necho $$ > ${JSON.stringify(pidFile)}\nmkdir -p node_modules/.fake\necho "fake install running"\nexec sleep 60\n`;
+    const script = `#!/bin/sh\necho $$ > ${JSON.stringify(pidFile)}\nmkdir -p node_modules/.fake\necho "fake install running"\nexec sleep 300\n`;
     await writeFile(path.join(bin, 'pnpm'), script);
     await chmod(path.join(bin, 'pnpm'), 0o755);
     return { bin, pidFile };
@@ -37,7 +39,7 @@ describe('safety of the scaffold command', () => {
       const { bin, pidFile } = await slowPackageManager();
       const cwd = path.join(dir(), `interrupt-${signal}`);
       await mkdir(cwd);
-      const child = spawnCli(['api', '--yes', '--pm', 'pnpm', '--no-git'], { cwd, env: { PATH: `${bin}:${process.env.PATH}` }, timeout: 60_000 });
+      const child = spawnCli(['api', '--yes', '--pm', 'pnpm', '--no-git'], { cwd, env: { PATH: `${bin}:${process.env.PATH}` }, timeout: 240_000 });
       await waitFor(() => existsSync(pidFile) && existsSync(path.join(cwd, 'api/node_modules/.fake')));
       const installPid = Number(await readFile(pidFile, 'utf8'));
       child.kill(signal);
@@ -55,7 +57,7 @@ describe('safety of the scaffold command', () => {
     const cwd = path.join(dir(), 'interrupt-clone');
     await mkdir(path.join(cwd, 'api/.git'), { recursive: true });
     await writeFile(path.join(cwd, 'api/.git/HEAD'), 'ref: refs/heads/main\n');
-    const child = spawnCli(['api', '--yes', '--pm', 'pnpm', '--no-git'], { cwd, env: { PATH: `${bin}:${process.env.PATH}` }, timeout: 60_000 });
+    const child = spawnCli(['api', '--yes', '--pm', 'pnpm', '--no-git'], { cwd, env: { PATH: `${bin}:${process.env.PATH}` }, timeout: 240_000 });
     await waitFor(() => existsSync(pidFile) && existsSync(path.join(cwd, 'api/node_modules/.fake')));
     child.kill('SIGTERM');
     const result = await child;
@@ -122,7 +124,7 @@ describe('safety of the scaffold command', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+async function waitFor(condition: () => boolean, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${condition.toString()}`);
