@@ -45,6 +45,8 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
       test: 'jest',
       typecheck: 'tsc --noEmit',
       lint: 'eslint .',
+      // The deployed form: compiled JavaScript after `build`, as the image's one-off migrate command runs it.
+      migrate: 'node dist/db/cli.js migrate:latest',
       'migrate:latest': 'tsx src/db/cli.ts migrate:latest',
       'migrate:rollback': 'tsx src/db/cli.ts migrate:rollback',
       'migrate:down': 'tsx src/db/cli.ts migrate:down',

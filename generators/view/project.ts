@@ -8,6 +8,7 @@ import {
   type SeedValue,
   type Table,
 } from '@create-backend-portfolio/core';
+import type { DeployTargetId } from '../deploy/index.js';
 import { knexCheck, knexColumn, responseZod, tsType, valueLiteral, zodSchema } from './columns.js';
 import { camelCase, label, pascalCase } from './names.js';
 import { buildPlanView, type PlanView } from './plan.js';
@@ -21,6 +22,8 @@ export interface ProjectAnswers {
   readonly background: BackgroundId;
   readonly domain: string;
   readonly packageManager: PackageManager;
+  /** Where the project is set up to deploy: which platform files and `docs/deploy.md` it gets. */
+  readonly deploy: DeployTargetId;
   /** Study time, which dates the milestone plan. */
   readonly hoursPerWeek: number;
   /** The plan's first day, `YYYY-MM-DD`; the CLI defaults it to today, so nothing below reads the clock. */
