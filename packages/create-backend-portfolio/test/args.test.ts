@@ -8,12 +8,12 @@ import { checkTarget } from '../src/project-name.js';
 describe('parseCreateArgs', () => {
   it('reads the folder and every flag', () => {
     const result = parseCreateArgs([
-      'api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--hours-per-week', '6', '--start', '2026-03-02', '--no-install', '--no-git', '--yes',
+      'api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--deploy', 'fly', '--hours-per-week', '6', '--start', '2026-03-02', '--no-install', '--no-git', '--yes',
     ]);
     assert.deepEqual(result, {
       ok: true,
       args: {
-        target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', hoursPerWeek: '6', start: '2026-03-02',
+        target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', deploy: 'fly', hoursPerWeek: '6', start: '2026-03-02',
         install: false, git: false, yes: true, help: false, version: false,
       },
     });

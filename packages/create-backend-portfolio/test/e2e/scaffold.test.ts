@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { appendFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { execa } from 'execa';
 import { runCli, snapshotTree, tempDir } from '../support/cli.js';
-import { statusById } from '../support/project.js';
+import { freePort, poll, statusById } from '../support/project.js';
 
 /**
  * The walking skeleton end to end: scaffold with the real CLI, install with pnpm from the
@@ -152,26 +150,3 @@ describe('the same answers give byte-identical trees', () => {
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Fetches `url` until it answers with a status `accept` takes, retrying refused or reset connections, until the deadline. */
-async function poll(url: string, timeoutMs: number, accept: (status: number) => boolean = () => true): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (accept(response.status) || Date.now() > deadline) return response;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
