@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { base } from './base/index.js';
+import { ci } from './ci/index.js';
+import { container } from './container/index.js';
 import { database } from './database/index.js';
+import { deploy } from './deploy/index.js';
 import { docs } from './docs/index.js';
 import { mentor } from './mentor/index.js';
 import { milestones } from './milestones/index.js';
@@ -12,11 +15,13 @@ import { buildProjectView, type ProjectAnswers } from './view/project.js';
 
 export { RenderError } from './plop.js';
 export * from './view/project.js';
+export { MIGRATE_COMMAND } from './container/index.js';
+export { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGET_IDS, DEPLOY_TARGETS, type DeployTargetId, isDeployTarget } from './deploy/index.js';
 export { buildPlanView, MILESTONES_DIR, milestoneFileName, personName, planDocument, type PlanView } from './view/plan.js';
 export { renderFitMarkdown, renderPlanMarkdown } from './docs/index.js';
 
 /** Every feature, in the order its files are written. A new feature is a new folder and one line here. */
-export const FEATURES: readonly Feature[] = [base, database, resource, docs, milestones, mentor];
+export const FEATURES: readonly Feature[] = [base, database, resource, container, ci, deploy, docs, milestones, mentor];
 
 /** Writes the project for `answers` into `destination`, which must exist and hold none of its files. */
 export async function renderProject(

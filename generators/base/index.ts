@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEPENDENCIES, DEV_DEPENDENCIES, NODE_VERSION, PACKAGE_MANAGER_VERSIONS } from '@create-backend-portfolio/core';
+import { MIGRATE_COMMAND } from '../container/index.js';
 import { contentFile, type Feature, templateFolder } from '../kit.js';
 import type { ProjectView } from '../view/project.js';
 
@@ -45,6 +46,8 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
       test: 'jest',
       typecheck: 'tsc --noEmit',
       lint: 'eslint .',
+      // The deployed form: compiled JavaScript after `build`, as the image's one-off migrate command runs it.
+      migrate: MIGRATE_COMMAND.join(' '),
       'migrate:latest': 'tsx src/db/cli.ts migrate:latest',
       'migrate:rollback': 'tsx src/db/cli.ts migrate:rollback',
       'migrate:down': 'tsx src/db/cli.ts migrate:down',

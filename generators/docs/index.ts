@@ -11,7 +11,7 @@ export const docs: Feature = {
   name: 'docs',
   async files(context) {
     const render = docsRenderer();
-    const once = await templateFolder(context, 'docs', { render, only: (relative) => !perMilestone(relative), data: { mentor: context.view.answers.mentor } });
+    const once = await templateFolder(context, 'docs', { render, only: (relative) => !perMilestone(relative), data: { mentor: context.view.answers.mentor === true } });
     const milestones = await Promise.all(
       context.view.plan.milestones.map((milestone) =>
         templateFolder(context, 'docs', { render, only: perMilestone, names: { milestone: milestone.stem }, data: { milestone } }),

@@ -6,6 +6,7 @@ export const testAnswers = (overrides: Partial<ProjectAnswers> = {}): ProjectAns
   background: 'frontend',
   domain: 'ticketing',
   packageManager: 'pnpm',
+  deploy: 'compose',
   hoursPerWeek: 8,
   startDate: '2026-01-05',
   mentor: false,

@@ -10,6 +10,7 @@ import {
   type SeedValue,
   type Table,
 } from '@create-backend-portfolio/core';
+import type { DeployTargetId } from '../deploy/index.js';
 import { knexCheck, knexColumn, responseZod, tsType, valueLiteral, zodSchema } from './columns.js';
 import { camelCase, label, pascalCase } from './names.js';
 import { buildFitView, type FitView } from './fit.js';
@@ -24,6 +25,8 @@ export interface ProjectAnswers {
   readonly background: BackgroundId;
   readonly domain: string;
   readonly packageManager: PackageManager;
+  /** Where the project is set up to deploy: which platform files and `docs/deploy.md` it gets. */
+  readonly deploy: DeployTargetId;
   /** Study time, which dates the milestone plan. */
   readonly hoursPerWeek: number;
   /** The plan's first day, `YYYY-MM-DD`; the CLI defaults it to today, so nothing below reads the clock. */
@@ -31,7 +34,7 @@ export interface ProjectAnswers {
   /** A fit assessment's answers, which tune the plan and fill docs/fit-report.md. */
   readonly assessment?: Assessment;
   /** Whether to add `docs/mentor/`: a rubric and reference notes per milestone, for whoever reviews the work. */
-  readonly mentor: boolean;
+  readonly mentor?: boolean;
 }
 
 export interface TableView {

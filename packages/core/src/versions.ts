@@ -52,3 +52,18 @@ export const PACKAGE_MANAGER_VERSIONS = {
   yarn: '1.22.22',
   bun: '1.4.5',
 } as const;
+
+/**
+ * Images and CI actions the container, CI and deploy files name. Pinned, never `latest`: a rebuild of
+ * the same commit gets the same base. The Node tag follows NODE_VERSION.
+ */
+export const NODE_IMAGE_VARIANT = 'bookworm-slim';
+export const POSTGRES_MAJOR = '17';
+
+export const GITHUB_ACTIONS = {
+  checkout: 'actions/checkout@v4.2.2',
+  setupNode: 'actions/setup-node@v4.4.0',
+  pnpm: 'pnpm/action-setup@v4.1.0',
+  bun: 'oven-sh/setup-bun@v2.0.2',
+  cache: 'actions/cache@v4.2.3',
+} as const;

@@ -1,3 +1,4 @@
+import { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGET_IDS } from '@create-backend-portfolio/generators';
 import mri from 'mri';
 
 export interface FlagSpec {
@@ -31,6 +32,12 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   BACKGROUND,
   DOMAIN,
   { name: 'pm', value: '<npm|pnpm|yarn|bun>', example: 'pnpm', description: 'package manager (default: the one running this command, else npm)' },
+  {
+    name: 'deploy',
+    value: `<${DEPLOY_TARGET_IDS.join('|')}>`,
+    example: 'fly',
+    description: `where to deploy: the platform files and docs/deploy.md the project gets (default: ${DEFAULT_DEPLOY_TARGET})`,
+  },
   HOURS,
   START,
   ASSESSMENT,
@@ -111,6 +118,7 @@ export interface CreateArgs {
   readonly background: string | undefined;
   readonly domain: string | undefined;
   readonly pm: string | undefined;
+  readonly deploy: string | undefined;
   readonly hoursPerWeek: string | undefined;
   readonly start: string | undefined;
   readonly assessment: string | undefined;
@@ -142,6 +150,7 @@ export function parseCreateArgs(argv: readonly string[]): ParseResult {
       background: strings.background,
       domain: strings.domain,
       pm: strings.pm,
+      deploy: strings.deploy,
       hoursPerWeek: strings['hours-per-week'],
       start: strings.start,
       assessment: strings.assessment,

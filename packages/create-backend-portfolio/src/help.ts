@@ -1,4 +1,5 @@
 import { BACKGROUND_IDS, DOMAIN_IDS } from '@create-backend-portfolio/core';
+import { DEPLOY_TARGETS } from '@create-backend-portfolio/generators';
 import { ASSESS_FLAGS, CREATE_FLAGS, type FlagSpec, LIST_FLAGS, PLAN_FLAGS } from './args.js';
 
 /** The options block, built from the same flag table the parser uses, so the two cannot drift. */
@@ -8,6 +9,7 @@ function options(flags: readonly FlagSpec[]): string[] {
 }
 
 const catalog = [`Backgrounds: ${BACKGROUND_IDS.join(', ')}`, `Domains:     ${DOMAIN_IDS.join(', ')}`];
+const deployCatalog = `Deploy:      ${DEPLOY_TARGETS.map((target) => `${target.id} (${target.label})`).join(', ')}`;
 
 /** Pure: the --help text of the scaffold command, which also names the other commands. */
 export function helpText(): string {
@@ -24,10 +26,12 @@ export function helpText(): string {
     ...options(CREATE_FLAGS),
     '',
     ...catalog,
+    deployCatalog,
     '',
     'Examples:',
     '  pnpm create backend-portfolio my-api',
     '  pnpm create backend-portfolio my-api --background frontend --domain ticketing --hours-per-week 6 --yes',
+    '  pnpm create backend-portfolio my-api --background devops-sre --deploy kubernetes',
     '  npm create backend-portfolio@latest my-api -- --background qa --no-install',
     '  pnpm create backend-portfolio my-api --background data-engineer --dry-run',
     '  pnpm create backend-portfolio . --overwrite --yes',

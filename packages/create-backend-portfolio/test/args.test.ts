@@ -8,13 +8,13 @@ import { checkTarget } from '../src/project-name.js';
 describe('parseCreateArgs', () => {
   it('reads the folder and every flag', () => {
     const result = parseCreateArgs([
-      'api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--hours-per-week', '6', '--start', '2026-03-02', '--no-install', '--no-git', '--yes',
+      'api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'pnpm', '--deploy', 'fly', '--hours-per-week', '6', '--start', '2026-03-02', '--no-install', '--no-git', '--yes',
       '--overwrite', '--dry-run',
     ]);
     assert.deepEqual(result, {
       ok: true,
       args: {
-        target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', hoursPerWeek: '6', start: '2026-03-02', assessment: undefined,
+        target: 'api', background: 'qa', domain: 'ticketing', pm: 'pnpm', deploy: 'fly', hoursPerWeek: '6', start: '2026-03-02', assessment: undefined,
         install: false, git: false, overwrite: true, dryRun: true, yes: true, help: false, version: false,
         mentor: false,
       },

@@ -29,14 +29,16 @@ describe('resolveCreate', () => {
       'background: self-taught',
       `domain: ${resolved.answers.domain}`,
       'package manager: npm',
+      'deploy: compose',
       'hours per week: 8',
       `start: ${TODAY}`,
     ]);
     assert.equal(resolved.answers.startDate, TODAY);
+    assert.equal(resolved.answers.deploy, 'compose');
   });
 
   it('never prompts for a value given as a flag, even at a terminal', async () => {
-    const resolved = await resolveCreate(args(['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'yarn', '--hours-per-week', '12.5', '--start', '2027-01-04', '--mentor']), {
+    const resolved = await resolveCreate(args(['api', '--background', 'qa', '--domain', 'ticketing', '--pm', 'yarn', '--deploy', 'kubernetes', '--hours-per-week', '12.5', '--start', '2027-01-04', '--mentor']), {
       interactive: true,
       userAgent: 'pnpm/12.4.2',
       ask: mustNotAsk,
@@ -47,6 +49,7 @@ describe('resolveCreate', () => {
       background: 'qa',
       domain: 'ticketing',
       packageManager: 'yarn',
+      deploy: 'kubernetes',
       hoursPerWeek: 12.5,
       startDate: '2027-01-04',
       mentor: true,
@@ -92,15 +95,21 @@ describe('resolveCreate', () => {
       select: async (message, choices, initial) => {
         asked.push(message);
         if (message.startsWith('What should')) assert.match(choices[0]!.hint ?? '', /^suggested/);
+        if (message.startsWith('Where will you deploy')) {
+          assert.deepEqual(choices.map((choice) => choice.value), ['compose', 'fly', 'render', 'kubernetes']);
+          assert.equal(initial, 'compose');
+          return 'render' as typeof initial;
+        }
         return message.startsWith('Where are') ? ('frontend' as typeof initial) : initial;
       },
     };
     const resolved = await resolveCreate(args([]), { interactive: true, userAgent: 'pnpm/12.4.2 npm/?', ask, today: TODAY });
-    // Folder, background, the optional assessment (declined), domain, hours.
-    assert.equal(asked.length, 5);
+    // Folder, background, the optional assessment (declined), domain, deploy target, hours.
+    assert.equal(asked.length, 6);
     assert.match(asked[2]!, /^Take the fit assessment now\?/);
     assert.equal(resolved.answers.assessment, undefined);
     assert.equal(resolved.answers.background, 'frontend');
+    assert.equal(resolved.answers.deploy, 'render');
     assert.equal(resolved.answers.hoursPerWeek, 6);
     assert.deepEqual(resolved.defaultsUsed, [`start: ${TODAY}`]);
     assert.equal(resolved.answers.packageManager, 'pnpm');
@@ -117,6 +126,10 @@ describe('resolveCreate', () => {
       /Unknown domain "chess"\. Choose one of: ticketing/,
     );
     await assert.rejects(resolveCreate(args(['--pm', 'pip']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY }), /Unknown package manager "pip"/);
+    await assert.rejects(
+      resolveCreate(args(['--deploy', 'heroku']), { interactive: true, userAgent: undefined, ask: mustNotAsk, today: TODAY }),
+      (error: Error) => error instanceof UsageError && /^Unknown deploy target "heroku"\. Choose one of: compose, fly, render, kubernetes\.$/.test(error.message),
+    );
   });
 });
 

@@ -14,7 +14,15 @@ import {
   PlanInputError,
   type PlanOptions,
 } from '@create-backend-portfolio/core';
-import type { PackageManager, ProjectAnswers } from '@create-backend-portfolio/generators';
+import {
+  DEFAULT_DEPLOY_TARGET,
+  DEPLOY_TARGET_IDS,
+  DEPLOY_TARGETS,
+  type DeployTargetId,
+  isDeployTarget,
+  type PackageManager,
+  type ProjectAnswers,
+} from '@create-backend-portfolio/generators';
 import type { CreateArgs } from '../args.js';
 import { isPackageManager, packageManagerFromUserAgent } from '../package-manager.js';
 import { checkTarget } from '../project-name.js';
@@ -116,6 +124,9 @@ export async function resolveCreate(
   if (args.pm !== undefined && !isPackageManager(args.pm)) {
     throw new UsageError(`Unknown package manager "${args.pm}". Choose one of: npm, pnpm, yarn, bun.`);
   }
+  if (args.deploy !== undefined && !isDeployTarget(args.deploy)) {
+    throw new UsageError(`Unknown deploy target "${args.deploy}". Choose one of: ${DEPLOY_TARGET_IDS.join(', ')}.`);
+  }
   if (args.target !== undefined) {
     const check = checkTarget(args.target);
     if (!check.ok) throw new UsageError(check.reason);
@@ -186,6 +197,16 @@ export async function resolveCreate(
   const packageManager: PackageManager =
     (args.pm as PackageManager | undefined) ?? detected ?? fallback('package manager', 'npm' as const);
 
+  const deploy: DeployTargetId =
+    (args.deploy as DeployTargetId | undefined) ??
+    (interactive
+      ? await ask.select(
+          'Where will you deploy it?',
+          DEPLOY_TARGETS.map((target) => ({ value: target.id, label: target.label, hint: target.hint })),
+          DEFAULT_DEPLOY_TARGET,
+        )
+      : fallback('deploy', DEFAULT_DEPLOY_TARGET));
+
   const hoursPerWeek =
     args.hoursPerWeek ??
     (interactive
@@ -207,6 +228,7 @@ export async function resolveCreate(
       background: backgroundId,
       domain,
       packageManager,
+      deploy,
       hoursPerWeek: hours,
       startDate,
       mentor: args.mentor,

@@ -6,8 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { execa } from 'execa';
 import { runCli, snapshotTree, tempDir } from '../support/cli.js';
-import { statusById } from '../support/project.js';
-import { freePort } from '../support/registry.js';
+import { freePort, poll, statusById } from '../support/project.js';
 
 /**
  * The walking skeleton end to end: scaffold with the real CLI, install with pnpm from the
@@ -151,17 +150,3 @@ describe('the same answers give byte-identical trees', () => {
     }
   });
 });
-
-/** Fetches `url` until it answers with a status `accept` takes, retrying refused or reset connections, until the deadline. */
-async function poll(url: string, timeoutMs: number, accept: (status: number) => boolean = () => true): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (accept(response.status) || Date.now() > deadline) return response;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, symlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -55,4 +57,28 @@ export function milestone(dir: string, args: readonly string[], env: NodeJS.Proc
 export function statusById(stdout: string): Record<string, string> {
   const rows = JSON.parse(stdout.slice(stdout.indexOf('['))) as { id: string; status: string }[];
   return Object.fromEntries(rows.map((row) => [row.id, row.status]));
+}
+
+/** A port nothing listens on right now, for a server under test. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Fetches `url` until it answers with a status `accept` takes, retrying refused or reset connections, until the deadline. */
+export async function poll(url: string, timeoutMs: number, accept: (status: number) => boolean = () => true): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (accept(response.status) || Date.now() > deadline) return response;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -1,0 +1,68 @@
+import { GITHUB_ACTIONS, PACKAGE_MANAGER_VERSIONS, POSTGRES_MAJOR } from '@create-backend-portfolio/core';
+import { type Feature, templateFolder } from '../kit.js';
+import type { PackageManager, ProjectView } from '../view/project.js';
+
+/** The command lines the workflow runs, spelled for the chosen package manager. */
+export interface WorkflowView {
+  readonly actions: typeof GITHUB_ACTIONS;
+  /** Package managers the runner lacks, set up by their own action. */
+  readonly setupPnpm: boolean;
+  readonly setupBun: boolean;
+  readonly bunVersion: string;
+  /** setup-node's built-in cache, where it supports the package manager. */
+  readonly nodeCache: string | undefined;
+  readonly postgresImage: string;
+  readonly database: string;
+  readonly install: string;
+  readonly typecheck: string;
+  readonly lint: string;
+  readonly migrateLatest: string;
+  readonly migrateRollbackAll: string;
+  readonly test: string;
+  readonly verify: string;
+  readonly report: string;
+}
+
+/** `<pm> <script> <args>`: npm needs `--` before a script's own arguments; `silent` keeps the runner's banner out of stdout. */
+function script(pm: PackageManager, name: string, args = '', { silent = false } = {}): string {
+  const quiet = silent ? ' --silent' : '';
+  const prefix = { npm: `npm run${quiet}`, pnpm: `pnpm${quiet}`, yarn: `yarn${quiet}`, bun: `bun run${quiet}` }[pm];
+  const rest = args === '' ? '' : pm === 'npm' ? ` -- ${args}` : ` ${args}`;
+  return `${prefix} ${name}${rest}`;
+}
+
+const FROZEN_INSTALL: Readonly<Record<PackageManager, string>> = {
+  npm: 'npm ci',
+  pnpm: 'pnpm install --frozen-lockfile',
+  yarn: 'yarn install --frozen-lockfile',
+  bun: 'bun install --frozen-lockfile',
+};
+
+export function workflowView(view: ProjectView): WorkflowView {
+  const pm = view.pm.name;
+  return {
+    actions: GITHUB_ACTIONS,
+    setupPnpm: pm === 'pnpm',
+    setupBun: pm === 'bun',
+    bunVersion: PACKAGE_MANAGER_VERSIONS.bun,
+    nodeCache: pm === 'bun' ? undefined : pm,
+    postgresImage: `postgres:${POSTGRES_MAJOR}`,
+    database: `${view.project.dbName}_ci`,
+    install: FROZEN_INSTALL[pm],
+    typecheck: script(pm, 'typecheck'),
+    lint: script(pm, 'lint'),
+    migrateLatest: script(pm, 'migrate:latest'),
+    migrateRollbackAll: script(pm, 'migrate:rollback', '--all'),
+    test: script(pm, 'test'),
+    verify: script(pm, 'milestone', 'verify'),
+    report: script(pm, 'milestone', 'report --format md', { silent: true }),
+  };
+}
+
+/** The CI workflow: the project's own gates on every push and pull request, against a PostgreSQL service. */
+export const ci: Feature = {
+  name: 'ci',
+  async files(context) {
+    return templateFolder(context, 'ci', { data: { ci: workflowView(context.view) } });
+  },
+};
