@@ -3,6 +3,7 @@ import path from 'node:path';
 import { base } from './base/index.js';
 import { database } from './database/index.js';
 import { docs } from './docs/index.js';
+import { gen } from './gen/index.js';
 import { milestones } from './milestones/index.js';
 import type { Feature, FeatureContext, PlannedFile } from './kit.js';
 import { RenderError, runActions } from './plop.js';
@@ -15,7 +16,7 @@ export { buildPlanView, MILESTONES_DIR, milestoneFileName, personName, planDocum
 export { renderPlanMarkdown } from './docs/index.js';
 
 /** Every feature, in the order its files are written. A new feature is a new folder and one line here. */
-export const FEATURES: readonly Feature[] = [base, database, resource, docs, milestones];
+export const FEATURES: readonly Feature[] = [base, database, resource, gen, docs, milestones];
 
 /** Writes the project for `answers` into `destination`, which must exist and hold none of its files. */
 export async function renderProject(
