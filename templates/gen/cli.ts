@@ -8,13 +8,13 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodePlop from 'node-plop';
+import type { NodePlopAPI } from 'node-plop';
 import { type Answers, GENERATORS } from './generators.js';
 import { GenError } from './names.js';
 import { ROOT } from './project.js';
 
 const USAGE = `usage:\n${Object.values(GENERATORS)
-  .map((definition) => `  ${definition.usage.padEnd(58)}${definition.description}`)
+  .map((definition) => `  ${definition.usage}\n      ${definition.description}`)
   .join('\n')}`;
 
 const NEXT_STEPS: Readonly<Record<string, string>> = {
@@ -69,6 +69,16 @@ async function collectAnswers(name: string, invocation: Invocation, runPrompts: 
   return { ...answers, ...(await runPrompts(names.map((key) => (typeof answers[key] === 'string' ? String(answers[key]) : '_')))) };
 }
 
+let plop: Promise<NodePlopAPI> | undefined;
+
+/** The project's plopfile, loaded once: for the prompts, then for writing. */
+function loadPlop(): Promise<NodePlopAPI> {
+  plop ??= import('node-plop').then(({ default: nodePlop }) =>
+    nodePlop(path.join(import.meta.dirname, 'plopfile.ts'), { destBasePath: ROOT, force: false }),
+  );
+  return plop;
+}
+
 /** The folders a new file needs that do not exist yet, deepest first, to remove again on a rollback. */
 function missingFolders(file: string): string[] {
   const folders: string[] = [];
@@ -87,8 +97,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const definition = GENERATORS[name];
   if (definition === undefined) throw new GenError(`There is no generator "${name}".\n${USAGE}`);
 
-  const plop = await nodePlop(path.join(import.meta.dirname, 'plopfile.ts'), { destBasePath: ROOT, force: false });
-  const answers = await collectAnswers(name, invocation, (bypass) => plop.getGenerator(name).runPrompts(bypass));
+  // node-plop (with inquirer) takes a while to load: a refused argument is reported before it is.
+  const answers = await collectAnswers(name, invocation, async (bypass) => (await loadPlop()).getGenerator(name).runPrompts(bypass));
 
   // Everything is decided here, once: the checks, the file names, the migration number.
   const actions = definition.plan(answers, ROOT, new Date());
@@ -102,15 +112,20 @@ async function main(argv: readonly string[]): Promise<void> {
   const originals = new Map(await Promise.all(changed.map(async (file) => [file, await readFile(file, 'utf8')] as const)));
   const folders = [...new Set(added.flatMap(missingFolders))].sort((a, b) => b.length - a.length);
 
+  const plop = await loadPlop();
   plop.setGenerator('apply', { description: 'the planned actions', prompts: [], actions: () => actions });
   const { failures } = await plop.getGenerator('apply').runActions(answers);
   const causes = failures.filter((failure) => !String(failure.error).startsWith('Aborted due to previous action failure'));
   if (failures.length > 0) {
+    // node-plop leaves a failed add's path empty; with abortOnFail it is the first file not written.
+    const unwritten = added.find((file) => !existsSync(file));
+    const where = (failure: { path: string; type: string }) =>
+      failure.path || (failure.type === 'add' && unwritten !== undefined ? path.relative(ROOT, unwritten) : failure.type);
     await Promise.all(added.map((file) => rm(file, { force: true })));
     await Promise.all([...originals].map(([file, content]) => writeFile(file, content)));
     for (const folder of folders) await rmdir(folder).catch(() => undefined);
     throw new GenError(
-      `gen ${name} failed, and everything it wrote was undone:\n${causes.map((failure) => `  - ${failure.path || failure.type}: ${String(failure.error)}`).join('\n')}`,
+      `gen ${name} failed, and everything it wrote was undone:\n${causes.map((failure) => `  - ${where(failure)}: ${String(failure.error)}`).join('\n')}`,
     );
   }
   for (const file of added) console.log(`  created  ${path.relative(ROOT, file)}`);

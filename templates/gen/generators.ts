@@ -52,7 +52,8 @@ function checkResourceName(root: string, value: string): ResourceNames {
 
 /** Template paths name their parts `__table__` and `__migration__`; `.hbs` marks a template. */
 function templateFiles(dir: string, relative = ''): string[] {
-  return readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
+  const entries = readdirSync(path.join(dir, relative), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  return entries.flatMap((entry) => {
     const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
     return entry.isDirectory() ? templateFiles(dir, child) : [child];
   });
