@@ -6,6 +6,7 @@ import { container } from './container/index.js';
 import { database } from './database/index.js';
 import { deploy } from './deploy/index.js';
 import { docs } from './docs/index.js';
+import { gen } from './gen/index.js';
 import { mentor } from './mentor/index.js';
 import { milestones } from './milestones/index.js';
 import type { Feature, FeatureContext, PlannedFile } from './kit.js';
@@ -21,7 +22,7 @@ export { buildPlanView, MILESTONES_DIR, milestoneFileName, personName, planDocum
 export { renderFitMarkdown, renderPlanMarkdown } from './docs/index.js';
 
 /** Every feature, in the order its files are written. A new feature is a new folder and one line here. */
-export const FEATURES: readonly Feature[] = [base, database, resource, container, ci, deploy, docs, milestones, mentor];
+export const FEATURES: readonly Feature[] = [base, database, resource, gen, container, ci, deploy, docs, milestones, mentor];
 
 /** Writes the project for `answers` into `destination`, which must exist and hold none of its files. */
 export async function renderProject(

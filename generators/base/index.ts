@@ -44,6 +44,8 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
       build: 'tsc -p tsconfig.build.json',
       start: 'node dist/server.js',
       test: 'jest',
+      // The rules `pnpm gen resource` leaves for you to build, which `test` skips until you move them in.
+      'test:todo': 'jest --testMatch "**/*.todo.test.ts" --testPathIgnorePatterns /node_modules/ --passWithNoTests',
       typecheck: 'tsc --noEmit',
       lint: 'eslint .',
       // The deployed form: compiled JavaScript after `build`, as the image's one-off migrate command runs it.
@@ -54,6 +56,7 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
       'migrate:make': 'tsx src/db/cli.ts migrate:make',
       seed: 'tsx src/db/cli.ts seed',
       milestone: 'tsx milestones/cli.ts',
+      gen: 'tsx gen/cli.ts',
     },
     dependencies: { ...DEPENDENCIES },
     devDependencies: { ...DEV_DEPENDENCIES },

@@ -75,6 +75,8 @@ export interface ResourceView {
   readonly hasFreeText: boolean;
   readonly patch: { readonly field: string; readonly value: string };
   readonly enumFilter: { readonly name: string; readonly match: string; readonly other: string } | undefined;
+  /** The module in `test/support/` with the resource's test fixtures; `pnpm gen resource` writes one per resource. */
+  readonly fixtures: string;
 }
 
 export interface PackageManagerView {
@@ -158,6 +160,7 @@ export function resourceView(domain: Domain, tableName: string): ResourceView {
     enumFilter: enumFilter(table, filterable),
     sortableList: sortable.map((column) => `'${column}'`).join(', '),
     defaultSort: sortable.includes('created_at') ? 'created_at' : (sortable[0] ?? 'created_at'),
+    fixtures: 'fixtures',
   };
 }
 

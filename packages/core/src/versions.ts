@@ -26,6 +26,7 @@ export const DEV_DEPENDENCIES = {
   '@types/express': '5.0.6',
   '@types/jest': '30.0.0',
   '@types/node': '20.19.43',
+  '@types/pluralize': '0.0.33',
   '@types/supertest': '7.2.1',
   '@types/swagger-ui-express': '4.1.8',
   // The contract test validates responses against the OpenAPI 3.1 document, which is JSON Schema 2020-12.
@@ -35,7 +36,12 @@ export const DEV_DEPENDENCIES = {
   'fast-check': '4.10.2',
   jest: '30.5.2',
   'knex-pglite': '0.14.0',
+  // `pnpm gen` drives the project's plopfile through plop's engine; plop itself gives the interactive CLI.
+  'node-plop': '0.32.3',
   'pino-pretty': '13.2.0',
+  plop: '4.0.5',
+  // Tells singular from plural for `pnpm gen resource` names.
+  pluralize: '8.0.0',
   supertest: '7.3.2',
   tsx: '4.23.15',
   // TypeScript 7 has no JavaScript compiler API, which typescript-eslint and @swc/jest tooling need.
