@@ -1,0 +1,36 @@
+import { contendedTable, dependencyEnvPrefix, dependencyRoute, primaryTable } from '@create-backend-portfolio/core';
+import { quote } from '../view/columns.js';
+import { type ProjectView, resourceView } from '../view/project.js';
+
+const literal = (value: string | number | boolean | undefined) => (value === undefined ? 'null' : typeof value === 'string' ? quote(value) : String(value));
+
+/**
+ * What the failure-modes check needs: the route that calls the dependency, its environment variables,
+ * and how a row of the contended table shows the call succeeded (`done`) or not yet (`pending`).
+ */
+export function failureView(view: ProjectView) {
+  const { domain } = view;
+  const table = contendedTable(domain);
+  const { column, done } = domain.dependency.outcome;
+  const outcomeColumn = table.columns.find((candidate) => candidate.name === column);
+  if (outcomeColumn === undefined) throw new Error(`domain ${domain.id}: the dependency outcome column ${column} is not a column of ${table.name}`);
+  const prefix = dependencyEnvPrefix(domain);
+  const primary = primaryTable(domain);
+  const Singular = resourceView(domain, table.name).Singular;
+  const PrimarySingular = resourceView(domain, primary.name).Singular;
+  return {
+    table: table.name,
+    Singular,
+    // The fixtures the check inserts rows with; one name when the primary table is the contended one.
+    fixtures: [...new Set([Singular, PrimarySingular])].sort().map((name) => `insert${name}`).join(', '),
+    // Written into a template literal of the check, where `id` is the row's id.
+    route: dependencyRoute(domain).replace(':id', '${id}'),
+    urlVar: `${prefix}_URL`,
+    timeoutVar: `${prefix}_TIMEOUT_MS`,
+    cooldownVar: `${prefix}_BREAKER_COOLDOWN_MS`,
+    column,
+    done: literal(done),
+    pending: literal(done === undefined ? undefined : outcomeColumn.default),
+    primary: { table: primary.name, Singular: PrimarySingular },
+  };
+}
