@@ -276,6 +276,7 @@ function router(view: ProjectView): string {
   const isDone = done === undefined ? `row.${column} !== null` : `row.${column} === '${done}'`;
   const settle = done === undefined ? `{ ${column}: db.fn.now(), updated_at: db.fn.now() }` : `{ ${column}: '${done}', updated_at: db.fn.now() }`;
   const expressPath = n.route;
+  const words = n.singular.replace(/_/g, ' ');
   return `import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
@@ -291,9 +292,9 @@ const params = z.object({ id: z.uuid() });
 type Row = Record<string, unknown>;
 
 /**
- * \`POST ${expressPath}\`: asks the ${n.dependency} to act on one ${n.singular.replace(/_/g, ' ')} and records a success on the row.
- * When the ${n.dependency} is slow or down the ${n.singular.replace(/_/g, ' ')} is kept as it is and the answer is 202 with a
- * Retry-After: the client, or a later request, settles it with the same idempotency key.
+ * \`POST ${expressPath}\`: calls the ${n.dependency} for one ${words} and records a success on the row.
+ * While the ${n.dependency} is slow or down, the ${words} stays as it is and the answer is 202 with a
+ * Retry-After; a later request settles it with the same idempotency key.
  */
 export function ${n.routerName}({ db, ${n.client} }: { db: Knex; ${n.client}: ${n.Client} }): Router {
   const router = Router();
@@ -302,7 +303,7 @@ export function ${n.routerName}({ db, ${n.client} }: { db: Knex; ${n.client}: ${
     const deadline = Date.now() + REQUEST_BUDGET_MS;
     const { id } = parse(params, req.params, 'params');
     const row = (await db('${n.table}').where({ id }).first()) as Row | undefined;
-    if (row === undefined) throw HttpError.notFound(\`No ${n.singular.replace(/_/g, ' ')} has id \${id}.\`);
+    if (row === undefined) throw HttpError.notFound(\`No ${words} has id \${id}.\`);
     // Already settled: calling again would only repeat a side effect the key already protects.
     if (${isDone}) {
       res.json(row);
