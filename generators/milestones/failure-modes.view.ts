@@ -2,7 +2,11 @@ import { contendedTable, dependencyEnvPrefix, dependencyRoute, primaryTable } fr
 import { quote } from '../view/columns.js';
 import { type ProjectView, resourceView } from '../view/project.js';
 
-const literal = (value: string | number | boolean | undefined) => (value === undefined ? 'null' : typeof value === 'string' ? quote(value) : String(value));
+/** A value as TypeScript source: a string in quotes, a missing one as null. */
+function literal(value: string | number | boolean | undefined): string {
+  if (value === undefined) return 'null';
+  return typeof value === 'string' ? quote(value) : String(value);
+}
 
 /**
  * What the failure-modes check needs: the route that calls the dependency, its environment variables,

@@ -318,7 +318,8 @@ export function ${n.routerName}({ db, ${n.client} }: { db: Knex; ${n.client}: ${
         return;
       }
       case 'rejected':
-        throw new HttpError(502, 'dependency-rejected', \`The ${n.dependency} refused the request (status \${outcome.status}); retrying will not help.\`);
+        // The ${n.dependency} answered and said no: a retry cannot fix it, so this is a bad gateway, not an outage.
+        throw new HttpError(502, 'dependency-rejected', \`The ${n.dependency} refused the request with status \${outcome.status}.\`);
       case 'unavailable':
         res.status(202).set('Retry-After', String(outcome.retryAfterSeconds)).json(row);
         return;
@@ -456,7 +457,8 @@ const solution: MilestoneSolution = {
       fails: ['failure-modes.bounded-retries'],
       async edit(view, read) {
         const { clientFile } = names(view);
-        return [{ relative: clientFile, content: mutate(await read(clientFile), 'if (TRANSIENT_STATUSES.has(response.status)) {', 'if (!response.ok) {', this.name) }];
+        const content = mutate(await read(clientFile), 'if (TRANSIENT_STATUSES.has(response.status)) {', 'if (!response.ok) {', this.name);
+        return [{ relative: clientFile, content }];
       },
     },
     {
@@ -472,7 +474,8 @@ const solution: MilestoneSolution = {
       fails: ['failure-modes.circuit-breaker'],
       async edit(view, read) {
         const { clientFile } = names(view);
-        let content = mutate(await read(clientFile), 'const breaker = new CircuitBreaker({', 'const newBreaker = () => new CircuitBreaker({', this.name);
+        const perCall = 'const newBreaker = () => new CircuitBreaker({';
+        let content = mutate(await read(clientFile), 'const breaker = new CircuitBreaker({', perCall, this.name);
         content = mutate(content, /^( *)if \(!breaker\.tryAcquire\(\)\) \{/m, '$1const breaker = newBreaker();\n$&', this.name);
         return [{ relative: clientFile, content }];
       },

@@ -12,10 +12,11 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
   const depPath = dependencyRoute(domain);
   const depPathFor = (what: string) => depPath.replace(':id', `<${what}>`);
   const primary = primaryTable(domain);
-  const primaryItem = itemRoute(primary).replace(':id', `<seeded ${primary.singular} id>`);
+  const primaryItem = itemRoute(primary).replace(':id', `<${primary.singular} id>`);
   const { outcome } = dep;
-  const recorded = outcome.done === undefined ? `sets \`${outcome.column}\` to the current time` : `sets \`${outcome.column}\` to \`${outcome.done}\``;
-  const notClaimed = outcome.done === undefined ? `\`${outcome.column}\` is still empty` : `\`${outcome.column}\` is not \`${outcome.done}\``;
+  const column = `\`${outcome.column}\``;
+  const recorded = outcome.done === undefined ? `sets ${column} to the current time` : `sets ${column} to \`${outcome.done}\``;
+  const notClaimed = outcome.done === undefined ? `${column} is still empty` : `${column} is not \`${outcome.done}\``;
   const degraded = 'the degraded answer (202, or 503 application/problem+json, with a `Retry-After` header either way)';
 
   return {
@@ -38,7 +39,8 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         'the zod config. Give every attempt its own timeout with `AbortSignal.timeout`, and accept an overall deadline from the caller: ' +
         'Node\'s fetch waits up to 300 seconds for response headers by default, which is no limit at all.',
       `Add \`POST ${depPath}\` (no request body): it loads the ${words(row.singular)}, calls the ${dep.name} (which ${dep.purpose}), and ` +
-        `records the outcome on the row: a success ${recorded}. Send an \`Idempotency-Key\` header to the ${dep.name} derived from the ${words(row.singular)}'s id, so every attempt and ` +
+        `records the outcome on the row: a success ${recorded}. Send an \`Idempotency-Key\` header to the ${dep.name} derived from ` +
+        `the ${words(row.singular)}'s id, so every attempt and ` +
         'every later request for the same row carries the same key and the side effect happens at most once.',
       'Retry only what can succeed on a second try: connection errors, timeouts, 429, 502, 503 and 504. Never retry other 4xx. Make at most ' +
         '3 attempts, wait with exponential backoff and full jitter (base 100 ms, cap 1 s) between them, honor a `Retry-After` that fits, and ' +
@@ -49,7 +51,8 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         'a library you can explain; log every state change at warn level. Create it inside `createApp`, one per app, so every test ' +
         'and every check starts with a closed breaker.',
       `Implement the degradation rule: ${dep.degradation}. The answer is 202 with a \`Retry-After\` header, or 503 ` +
-        `application/problem+json with one if the request cannot be kept; never 500, 502 or 504 for an outage. When a call timed out, you do not know whether the ${dep.name} acted, so treat ` +
+        'application/problem+json with one if the request cannot be kept; never 500, 502 or 504 for an outage. ' +
+        `When a call timed out, you do not know whether the ${dep.name} acted, so treat ` +
         `the outcome as unknown, not failed, and settle it later by retrying with the same key. \`GET /readyz\` must not depend on the ` +
         `${dep.name}: if it did, one outside outage would pull every instance out of the load balancer at once.`,
       'Bound the database too. Add `DB_STATEMENT_TIMEOUT_MS` (default 5000) to the config and apply it to each pooled connection in ' +
@@ -65,7 +68,8 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         id: 'failure-modes.dependency-timeout',
         statement: `${capitalize(article(dep.name))} that hangs or refuses connections gets a fast, honest answer, not a stuck request.`,
         sends:
-          `Starts the app with \`${urlVar}\` pointing at the check's local stub and \`${timeoutVar}=300\`, inserts ${article(words(row.singular))} directly, ` +
+          `Starts the app with \`${urlVar}\` pointing at the check's local stub and \`${timeoutVar}=300\`, inserts ` +
+          `${article(words(row.singular))} directly, ` +
           `and sends \`POST ${depPathFor(`${row.singular} id`)}\` twice: once while the stub accepts connections and never answers, and once ` +
           'with the stub stopped so the connection is refused.',
         expects:
@@ -105,9 +109,10 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         statement: 'A blocked database produces quick 503s instead of piled-up requests, and the app recovers cleanly once it clears.',
         sends:
           'Needs a real PostgreSQL server in `DATABASE_URL` (in PGlite every connection shares one session, so one connection cannot block ' +
-          'another). Starts the app with `DB_STATEMENT_TIMEOUT_MS=500` on its own `createDatabase`. From its own connection, takes ' +
-          `\`LOCK TABLE ${primary.name} IN ACCESS EXCLUSIVE MODE\` and holds it while it sends 20 concurrent \`GET ${primaryItem}\` and ` +
-          `one \`GET /healthz\`. After the lock is released, sends 30 sequential \`GET ${primaryItem}\`.`,
+          "another). Starts the app with `DB_STATEMENT_TIMEOUT_MS=500` on the project's own `createDatabase` and inserts " +
+          `${article(words(primary.singular))}. From its own connection, the check takes \`LOCK TABLE ${primary.name} IN ACCESS ` +
+          `EXCLUSIVE MODE\` and holds it while it sends 20 concurrent \`GET ${primaryItem}\` and one \`GET /healthz\`. After the lock ` +
+          `is released, sends 30 sequential \`GET ${primaryItem}\`.`,
         expects:
           'All 20 answer within 4,000 ms, each 503 application/problem+json with a `Retry-After` header; none is 500 and none hangs. ' +
           '`GET /healthz` is 200 within 1,000 ms while the table is locked. After the release all 30 requests are 200, which shows no ' +
