@@ -1,5 +1,6 @@
 import { contendedTable, dependencyEnvPrefix, dependencyRoute, primaryTable } from '@create-backend-portfolio/core';
 import { quote } from '../view/columns.js';
+import { withAncestors } from './bulk.js';
 import { type ProjectView, resourceView } from '../view/project.js';
 
 /** A value as TypeScript source: a string in quotes, a missing one as null. */
@@ -22,8 +23,11 @@ export function failureView(view: ProjectView) {
   const primary = primaryTable(domain);
   const Singular = resourceView(domain, table.name).Singular;
   const PrimarySingular = resourceView(domain, primary.name).Singular;
+  const written = new Set([...withAncestors(domain, table.name), ...withAncestors(domain, primary.name)].map((written) => written.name));
   return {
     table: table.name,
+    // Every table the check inserts into, parents included, in the domain's order.
+    tableList: domain.tables.filter((candidate) => written.has(candidate.name)).map((candidate) => quote(candidate.name)).join(', '),
     Singular,
     // The fixtures the check inserts rows with; one name when the primary table is the contended one.
     fixtures: [...new Set([Singular, PrimarySingular])].sort().map((name) => `insert${name}`).join(', '),

@@ -114,8 +114,8 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
           `EXCLUSIVE MODE\` and holds it while it sends 20 concurrent \`GET ${primaryItem}\` and one \`GET /healthz\`. After the lock ` +
           `is released, sends 30 sequential \`GET ${primaryItem}\`.`,
         expects:
-          'All 20 answer within 4,000 ms, each 503 application/problem+json with a `Retry-After` header; none is 500 and none hangs. ' +
-          '`GET /healthz` is 200 within 1,000 ms while the table is locked. After the release all 30 requests are 200, which shows no ' +
+          'All 20 answer within 5,000 ms, each 503 application/problem+json with a `Retry-After` header; none is 500 and none hangs. ' +
+          '`GET /healthz` is 200 within 2,000 ms while the table is locked. After the release all 30 requests are 200, which shows no ' +
           'connection was leaked or left inside an aborted transaction.',
       },
     ],
