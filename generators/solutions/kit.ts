@@ -27,7 +27,11 @@ export interface Mistake {
 
 /** One milestone's reference solution and the mistakes its check must catch. */
 export interface MilestoneSolution {
-  files(view: ProjectView, templatesDir: string): Promise<SolutionFile[]>;
+  /**
+   * The files the solution writes. Solutions are applied one after another in milestone order, and
+   * `read` sees what the earlier ones wrote, so a shared file is patched rather than re-rendered.
+   */
+  files(view: ProjectView, templatesDir: string, read: ProjectReader): Promise<SolutionFile[]>;
   readonly mistakes: readonly Mistake[];
 }
 

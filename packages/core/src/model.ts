@@ -200,6 +200,11 @@ export interface Domain {
     readonly name: string;
     readonly purpose: string;
     readonly degradation: string;
+    /**
+     * The column of the contended table that records a successful call: an enum column moved to `done`
+     * (pending is its default), or, without `done`, a nullable timestamp set when the call succeeded.
+     */
+    readonly outcome: { readonly column: string; readonly done?: string };
   };
   /** The list query that needs an index once the table is large. */
   readonly hotList: {

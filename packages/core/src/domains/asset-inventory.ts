@@ -80,6 +80,7 @@ export const assetInventory: Domain = {
     degradation:
       'keep the checkout and answer 202 with `assignee_verified_at` still empty while the directory is slow or down, then verify ' +
       'it later with the same idempotency key; the desk can always hand out hardware, and unverified checkouts are listed for follow-up',
+    outcome: { column: 'assignee_verified_at' },
   },
   hotList: {
     table: 'assets',

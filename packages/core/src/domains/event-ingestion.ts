@@ -80,6 +80,7 @@ export const eventIngestion: Domain = {
     degradation:
       'leave the event with `enrichment_status` pending and answer 202 while the service is slow or down, then enrich it from ' +
       'the backlog later; an event is never dropped or kept out of the rollups because enrichment failed',
+    outcome: { column: 'enrichment_status', done: 'enriched' },
   },
   hotList: {
     table: 'events',

@@ -91,6 +91,7 @@ export const incidentTracker: Domain = {
     degradation:
       'keep the acknowledgement and answer 202 with `escalation_stopped_at` still empty while the provider is slow or down, then ' +
       'retry the stop with the same idempotency key, so the acknowledgement is never lost and the escalation is stopped exactly once',
+    outcome: { column: 'escalation_stopped_at' },
   },
   hotList: {
     table: 'incidents',

@@ -113,6 +113,7 @@ export const testResults: Domain = {
     degradation:
       'keep the quarantine in force and answer 202 with `notified_at` still empty while the service is slow or down, then resend ' +
       'with the same idempotency key, so the team hears about it once, late, rather than twice or never',
+    outcome: { column: 'notified_at' },
   },
   hotList: {
     table: 'test_runs',

@@ -71,6 +71,7 @@ export const ticketing: Domain = {
     degradation:
       'keep the reservation held and answer 202 with a retry hint while the provider is slow or down, then confirm it later with the ' +
       'same idempotency key, so the customer is never charged twice',
+    outcome: { column: 'status', done: 'confirmed' },
   },
   hotList: {
     table: 'events',

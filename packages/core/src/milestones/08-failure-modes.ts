@@ -12,7 +12,12 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
   const depPath = dependencyRoute(domain);
   const depPathFor = (what: string) => depPath.replace(':id', `<${what}>`);
   const primary = primaryTable(domain);
-  const primaryItem = itemRoute(primary).replace(':id', `<seeded ${primary.singular} id>`);
+  const primaryItem = itemRoute(primary).replace(':id', `<${primary.singular} id>`);
+  const { outcome } = dep;
+  const column = `\`${outcome.column}\``;
+  const recorded = outcome.done === undefined ? `sets ${column} to the current time` : `sets ${column} to \`${outcome.done}\``;
+  const notClaimed = outcome.done === undefined ? `${column} is still empty` : `${column} is not \`${outcome.done}\``;
+  const degraded = 'the degraded answer (202, or 503 application/problem+json, with a `Retry-After` header either way)';
 
   return {
     id: 'failure-modes',
@@ -33,8 +38,9 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
       `Write \`${clientFile}\`, the only module that talks to the ${dep.name}. Read \`${urlVar}\` and \`${timeoutVar}\` (default 1000) through ` +
         'the zod config. Give every attempt its own timeout with `AbortSignal.timeout`, and accept an overall deadline from the caller: ' +
         'Node\'s fetch waits up to 300 seconds for response headers by default, which is no limit at all.',
-      `Add \`POST ${depPath}\`: it loads the ${words(row.singular)}, calls the ${dep.name} (which ${dep.purpose}), and records the ` +
-        `outcome on the row. Send an \`Idempotency-Key\` header to the ${dep.name} derived from the ${words(row.singular)}'s id, so every attempt and ` +
+      `Add \`POST ${depPath}\` (no request body): it loads the ${words(row.singular)}, calls the ${dep.name} (which ${dep.purpose}), and ` +
+        `records the outcome on the row: a success ${recorded}. Send an \`Idempotency-Key\` header to the ${dep.name} derived from ` +
+        `the ${words(row.singular)}'s id, so every attempt and ` +
         'every later request for the same row carries the same key and the side effect happens at most once.',
       'Retry only what can succeed on a second try: connection errors, timeouts, 429, 502, 503 and 504. Never retry other 4xx. Make at most ' +
         '3 attempts, wait with exponential backoff and full jitter (base 100 ms, cap 1 s) between them, honor a `Retry-After` that fits, and ' +
@@ -42,11 +48,15 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         'tests can prove the schedule without sleeping.',
       `Add a circuit breaker around the client: it opens after 5 consecutive failed requests, answers immediately while open, and after ` +
         `\`${cooldownVar}\` (default 30000) lets one trial call through; success closes it, failure opens it again. Write it yourself or use ` +
-        'a library you can explain; log every state change at warn level.',
-      `Implement the degradation rule: ${dep.degradation}. When a call timed out, you do not know whether the ${dep.name} acted, so treat ` +
+        'a library you can explain; log every state change at warn level. Create it inside `createApp`, one per app, so every test ' +
+        'and every check starts with a closed breaker.',
+      `Implement the degradation rule: ${dep.degradation}. The answer is 202 with a \`Retry-After\` header, or 503 ` +
+        'application/problem+json with one if the request cannot be kept; never 500, 502 or 504 for an outage. ' +
+        `When a call timed out, you do not know whether the ${dep.name} acted, so treat ` +
         `the outcome as unknown, not failed, and settle it later by retrying with the same key. \`GET /readyz\` must not depend on the ` +
         `${dep.name}: if it did, one outside outage would pull every instance out of the load balancer at once.`,
-      'Bound the database too. Add `DB_STATEMENT_TIMEOUT_MS` (default 5000) to the config and apply it to each pooled connection, and set ' +
+      'Bound the database too. Add `DB_STATEMENT_TIMEOUT_MS` (default 5000) to the config and apply it to each pooled connection in ' +
+        '`createDatabase` (the checks build your app on it), and set ' +
         'knex\'s `acquireConnectionTimeout` (60 seconds by default) below the request budget. Map SQLSTATE 57014 and knex\'s acquire timeout ' +
         'to 503 problem+json with `Retry-After`, and make sure a failed query always returns its connection to the pool.',
       `Test every path in \`test/\` against a small fake HTTP server you start in the test: success, hang, refused connection, 503 then 200, ` +
@@ -58,48 +68,54 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         id: 'failure-modes.dependency-timeout',
         statement: `${capitalize(article(dep.name))} that hangs or refuses connections gets a fast, honest answer, not a stuck request.`,
         sends:
-          `Starts the app with \`${urlVar}\` pointing at the check's local stub and \`${timeoutVar}=1000\`, inserts ${article(words(row.singular))} directly, ` +
+          `Starts the app with \`${urlVar}\` pointing at the check's local stub and \`${timeoutVar}=300\`, inserts ` +
+          `${article(words(row.singular))} directly, ` +
           `and sends \`POST ${depPathFor(`${row.singular} id`)}\` twice: once while the stub accepts connections and never answers, and once ` +
           'with the stub stopped so the connection is refused.',
         expects:
-          `Both answers arrive within 3,000 ms, measured by the check, and follow the rule "${dep.degradation}": a 2xx, or 503 ` +
-          'application/problem+json; when the work was not done, a `Retry-After` header is present. Never 500, 502 or 504 and never a ' +
-          `dropped connection. The stub saw at most 3 attempts, and the ${words(row.singular)} row does not claim the call succeeded.`,
+          `Both answers arrive within 3,000 ms, measured by the check, and follow the rule "${dep.degradation}": ${degraded}. ` +
+          'Never 500, 502 or 504 and never a dropped connection. The stub saw at most 3 attempts, and the row does not claim the call ' +
+          `succeeded: ${notClaimed}.`,
       },
       {
         id: 'failure-modes.bounded-retries',
         statement: 'Transient errors are retried a few times with jittered backoff and the same idempotency key; permanent errors are not.',
         sends:
-          `On fresh rows of \`${row.name}\`: (1) the stub answers 503, 503, then 200 with \`{"id": "<random>"}\`, repeated on 10 rows; (2) the ` +
-          `stub answers 503 to everything; (3) the stub answers 400 with a JSON error body. Each time the check sends \`POST ${depPathFor(`${row.singular} id`)}\` ` +
-          'and records every call the stub receives. Finally it repeats the request for one row from (1).',
+          `On fresh rows of \`${row.name}\`: (1) the stub answers 503, 503, then 200 with \`{"id": "<random>"}\` for each row, on 10 rows one ` +
+          'after another; (2) the stub answers 503 to everything; (3) the stub answers 400 with a JSON error body. Each time the check sends ' +
+          `\`POST ${depPathFor(`${row.singular} id`)}\` and records every call the stub receives. Finally the stub answers 200 again and the ` +
+          'check repeats the request for the row from (2).',
         expects:
-          '(1) Each request succeeds with a 2xx after exactly 3 stub calls; the delay before the first retry is not the same in all 10 runs ' +
-          '(compared to the nearest 10 ms) and no delay exceeds 1,000 ms. (2) The answer arrives within 3,000 ms with the degraded response ' +
-          'after at most 3 stub calls. (3) The stub saw exactly 1 call and the answer is application/problem+json with a 4xx or 502 status. ' +
-          `Every call for the same ${words(row.singular)}, including the repeated request, carried the same \`Idempotency-Key\` header.`,
+          `(1) Each request gets a 2xx after exactly 3 stub calls, and the call ${recorded}; the waits before the first retry spread over ` +
+          'at least 20 ms across the 10 rows (jittered, not fixed), and no wait between two calls exceeds 1,000 ms. ' +
+          `(2) ${capitalize(degraded)} within 3,000 ms, after at most 3 stub calls. (3) The stub saw exactly 1 call, the answer is ` +
+          `application/problem+json with a 4xx or 502 status, and ${notClaimed}. The repeated request succeeds. All calls for one ` +
+          `${words(row.singular)}, including those of the repeated request, carried the same \`Idempotency-Key\` header, and different rows ` +
+          'carried different keys.',
       },
       {
         id: 'failure-modes.circuit-breaker',
         statement: `After repeated failures the app stops calling the ${dep.name}, answers fast, and recovers on its own.`,
         sends:
-          `Starts the app with \`${cooldownVar}=2000\`. The stub answers 500 to everything. Sends 10 \`POST ${depPathFor(`${row.singular} id`)}\` requests one after ` +
-          'another, each for a fresh row, polling `GET /readyz` between them. Then the stub is healed, the check waits 2,500 ms, and sends 2 more.',
+          `Starts the app with \`${cooldownVar}=2000\`. The stub answers 500 to everything. Sends 10 \`POST ${depPathFor(`${row.singular} id`)}\` ` +
+          'requests one after another, each for a fresh row, and `GET /readyz` after each. Then the stub answers 200 again, the check waits ' +
+          '2,500 ms, and sends 2 more for fresh rows.',
         expects:
-          'The stub receives no calls for any request after the fifth; each of those requests gets the degraded answer in under 100 ms. ' +
-          'After the wait, the first request makes exactly one stub call and succeeds with a 2xx, and so does the second. ' +
-          '`GET /readyz` is 200 the whole time.',
+          `Requests 1 to 5 each reach the stub; requests 6 to 10 make no stub call and get ${degraded} in under 1,000 ms. After the wait, ` +
+          'the first request makes exactly one stub call and succeeds with a 2xx, and so does the second. `GET /readyz` is 200 every time.',
       },
       {
         id: 'failure-modes.slow-database',
         statement: 'A blocked database produces quick 503s instead of piled-up requests, and the app recovers cleanly once it clears.',
         sends:
-          `Starts the app with \`DB_STATEMENT_TIMEOUT_MS=1000\`. From its own connection, takes \`LOCK TABLE ${primary.name} IN ACCESS ` +
-          `EXCLUSIVE MODE\` and holds it for 8 seconds; meanwhile sends 20 concurrent \`GET ${primaryItem}\` and one \`GET /healthz\`. ` +
-          `After the lock is released, sends 30 sequential \`GET ${primaryItem}\`.`,
+          'Needs a real PostgreSQL server in `DATABASE_URL` (in PGlite every connection shares one session, so one connection cannot block ' +
+          "another). Starts the app with `DB_STATEMENT_TIMEOUT_MS=500` on the project's own `createDatabase` and inserts " +
+          `${article(words(primary.singular))}. From its own connection, the check takes \`LOCK TABLE ${primary.name} IN ACCESS ` +
+          `EXCLUSIVE MODE\` and holds it while it sends 20 concurrent \`GET ${primaryItem}\` and one \`GET /healthz\`. After the lock ` +
+          `is released, sends 30 sequential \`GET ${primaryItem}\`.`,
         expects:
-          'All 20 answer within 3,000 ms, each 503 application/problem+json with a `Retry-After` header; none is 500 and none hangs. ' +
-          '`GET /healthz` is 200 in under 500 ms while the table is locked. After the release all 30 requests are 200, which shows no ' +
+          'All 20 answer within 5,000 ms, each 503 application/problem+json with a `Retry-After` header; none is 500 and none hangs. ' +
+          '`GET /healthz` is 200 within 2,000 ms while the table is locked. After the release all 30 requests are 200, which shows no ' +
           'connection was leaked or left inside an aborted transaction.',
       },
     ],

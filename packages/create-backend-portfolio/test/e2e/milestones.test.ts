@@ -15,6 +15,11 @@ import { milestone, projectBin, scaffoldLinked, statusById } from '../support/pr
 const solutions = await loadSolutions();
 /** Consecutive runs of `check all` that must agree: the flakiness gate. */
 const RUNS = Number(process.env.MILESTONE_CHECK_RUNS ?? 5);
+/**
+ * The database the checks run on. Embedded PGlite unless TEST_DATABASE_URL names a PostgreSQL server (CI
+ * sets it): failure-modes.slow-database needs one, since in PGlite no connection can block another.
+ */
+const CHECK_ENV = { DATABASE_URL: process.env.TEST_DATABASE_URL ?? '' };
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const domain of DOMAIN_IDS) {
@@ -40,9 +45,9 @@ for (const domain of DOMAIN_IDS) {
 
     it(`with every reference solution applied, passes check all ${RUNS} times in a row, and its own gates`, async () => {
       const view = await projectView(dir);
-      for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR));
+      for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR, projectReader(dir)));
       for (let run = 1; run <= RUNS; run += 1) {
-        const check = await milestone(dir, ['check', 'all']);
+        const check = await milestone(dir, ['check', 'all'], CHECK_ENV);
         assert.equal(check.exitCode, 0, `run ${run} of ${RUNS}:\n${check.all}`);
         for (const id of solutions.keys()) assert.match(check.stdout, new RegExp(`^\\d+ +${escape(id)} +passed`, 'm'), `run ${run}: ${id}\n${check.stdout}`);
       }
@@ -60,7 +65,7 @@ for (const domain of DOMAIN_IDS) {
           const originals = await Promise.all(edits.map(async (edit) => ({ relative: edit.relative, content: await readFile(path.join(dir, edit.relative), 'utf8') })));
           await writeFiles(dir, edits);
           try {
-            const check = await milestone(dir, ['check', id]);
+            const check = await milestone(dir, ['check', id], CHECK_ENV);
             assert.equal(check.exitCode, 1, check.all);
             for (const criterion of mistake.fails) {
               assert.match(check.all, new RegExp(`● ${escape(id)} › ${escape(criterion)}:`), `the failure names ${criterion}\n${check.all}`);

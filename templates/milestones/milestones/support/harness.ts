@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import knex, { type Knex } from 'knex';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createDatabase } from '../../src/db/database.js';
 import { Lifecycle } from '../../src/lifecycle.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -32,4 +33,15 @@ export function startApp(env: NodeJS.ProcessEnv = {}): CheckApp {
 export async function runSeeds(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/db/cli.ts', 'seed'], { cwd: root, env: process.env });
+}
+
+/**
+ * The learner's app on a database opened by their own `createDatabase`, so their pool settings (a
+ * statement timeout, an acquire timeout) are what a check exercises, not the harness's defaults.
+ */
+export async function startAppOnOwnDatabase(env: NodeJS.ProcessEnv = {}): Promise<CheckApp> {
+  const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const db = await createDatabase(config);
+  const app = createApp({ config, db, logger: createLogger(config), lifecycle: new Lifecycle() });
+  return { app, db, close: () => db.destroy() };
 }
