@@ -23,10 +23,16 @@ describe('health', () => {
   });
 
   it('GET /readyz answers 503 once shutdown has begun', async () => {
-    ctx.lifecycle.beginShutdown();
-    const res = await request(ctx.app).get('/readyz').expect(503);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 503, type: expect.stringContaining('shutting-down') });
+    // Its own app: shutting down the shared one would fail whichever test runs after this one.
+    const stopping = createTestApp();
+    try {
+      stopping.lifecycle.beginShutdown();
+      const res = await request(stopping.app).get('/readyz').expect(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 503, type: expect.stringContaining('shutting-down') });
+    } finally {
+      await stopping.close();
+    }
   });
 
   it('GET /readyz answers 503 when the database is unreachable', async () => {
