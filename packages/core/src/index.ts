@@ -5,4 +5,4 @@ export { DOMAINS } from './domains/index.js';
 export * from './versions.js';
 export { MILESTONE_DEFINITIONS, milestonesFor } from './milestones/index.js';
 export * from './plan.js';
-export { allColumnNames, article, secondaryTable } from './milestones/text.js';
+export { allColumnNames, article, foreignKeyTarget, primaryTable, secondaryTable, uniqueTarget } from './milestones/text.js';
