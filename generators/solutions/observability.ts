@@ -134,6 +134,62 @@ export function logSlowQueries(db: Knex, logger: Logger, thresholdMs: number): v
 }
 `;
 
+/** The project's own tests for what this milestone adds, so the suite keeps it working. */
+function observabilityTest(view: ProjectView): string {
+  const list = `/${view.resources[0]?.table ?? ''}`;
+  return `import { randomUUID } from 'node:crypto';
+import knex from 'knex';
+import request from 'supertest';
+import { logSlowQueries } from '../src/db/slow-queries.js';
+import { createLogger } from '../src/logger.js';
+import { LogCapture } from './support/log-capture.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('observability', () => {
+  let ctx: TestApp;
+
+  beforeAll(() => {
+    ctx = createTestApp();
+  });
+
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('counts requests by route template and status, never by URL', async () => {
+    await request(ctx.app).get(\`${list}/\${randomUUID()}\`).expect(404);
+    await request(ctx.app).get(\`${list}/\${randomUUID()}\`).expect(404);
+    await request(ctx.app).get('/no-such-route').expect(404);
+    const res = await request(ctx.app).get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\\/plain/);
+    expect(res.text).toContain('http_requests_total{method="GET",route="${list}/:id",status_code="404"} 2');
+    expect(res.text).toContain('http_request_duration_seconds_count{method="GET",route="${list}/:id",status_code="404"} 2');
+    expect(res.text).toContain('route="unmatched"');
+    expect(res.text).not.toContain('no-such-route');
+  });
+
+  it('warns about slow queries with their SQL, never their values, failed ones included', async () => {
+    const logs = new LogCapture();
+    const db = knex({ client: 'pg', connection: ctx.config.DATABASE_URL, pool: { min: 0, max: 1 } });
+    // A threshold of 0 makes every query slow.
+    logSlowQueries(db, createLogger({ ...ctx.config, LOG_LEVEL: 'warn' }, logs), 0);
+    try {
+      await db.raw('select ?::text as secret', ['hunter2']);
+      await expect(db.raw('select ?::int', ['not a number'])).rejects.toThrow();
+    } finally {
+      await db.destroy();
+    }
+    const slow = logs.lines.filter((line) => line.msg === 'slow query');
+    expect(slow).toEqual([
+      expect.objectContaining({ level: 40, sql: 'select $1::text as secret', durationMs: expect.any(Number) }),
+      expect.objectContaining({ sql: 'select $1::int' }),
+    ]);
+    expect(JSON.stringify(logs.lines)).not.toMatch(/hunter2|not a number/);
+  });
+});
+`;
+}
+
 /** A postmortem of the drill the milestone describes: the hot list's index dropped, found from metrics and logs. */
 function postmortem(view: ProjectView): { relative: string; content: string } {
   const hot = view.domain.hotList;
@@ -222,6 +278,7 @@ const solution: MilestoneSolution = {
       { relative: 'src/http/access-log.ts', content: accessLog },
       { relative: 'src/config.ts', content: config },
       { relative: 'src/server.ts', content: server },
+      { relative: 'test/observability.test.ts', content: observabilityTest(view) },
       postmortem(view),
     ];
   },

@@ -84,12 +84,12 @@ export const testing: MilestoneDefinition = ({ domain }) => {
         id: 'testing.suite-passes-on-postgres',
         statement: 'The suite passes against a real PostgreSQL and really writes through the API.',
         sends:
-          'Runs the project\'s own jest (what `pnpm test` runs) in a child process with `--json --coverage`, DATABASE_URL set to the ' +
-          'PostgreSQL server the check itself runs on (the embedded one when there is none) and LOG_LEVEL=info, and reads the request ' +
-          'log lines the app writes to stdout.',
+          'Runs the project\'s own jest (what `pnpm test` runs) once in a child process with `--json --coverage --randomize --seed=<random>`, ' +
+          'DATABASE_URL set to the PostgreSQL server the check itself runs on (the embedded one when there is none) and LOG_LEVEL=info, ' +
+          'and reads the request log lines the app writes to stdout. Test files with a failing test then run again alone, in file order.',
         expects:
-          'Exit code 0, `numFailedTests` 0 and `numTotalTests` at least 20 in the JSON report; the request log shows at least one 201 ' +
-          `answer to \`POST ${list}\` and one to \`POST ${route(secondary)}\`.`,
+          'At least 20 tests in the JSON report, and no test that fails when its file runs in the order it was written. The request log ' +
+          `shows at least one 201 answer to \`POST ${list}\` and one to \`POST ${route(secondary)}\`.`,
       },
       {
         id: 'testing.named-behaviors',
@@ -103,15 +103,15 @@ export const testing: MilestoneDefinition = ({ domain }) => {
         id: 'testing.order-independent',
         statement: 'Tests do not depend on each other or on leftover data.',
         sends:
-          'Runs the suite again the same way, without coverage, with `--randomize --seed=<random>`, so the tests of each file run in a ' +
-          'shuffled order. A failure prints the seed; `pnpm test --randomize --seed=<seed>` replays that order.',
-        expects: 'Exit code 0 with no failed tests, and the same number of tests as the first run.',
+          'Reads the JSON report of that run, in which the tests of each file ran in a shuffled order. A failure names the seed; ' +
+          '`pnpm test --randomize --seed=<seed>` replays that order.',
+        expects: 'No failed test in the shuffled run; the report lists apart the tests that failed only in that order.',
       },
       {
         id: 'testing.coverage',
         statement: 'The suite exercises most of the application code, including its branches.',
         sends:
-          'Reads the `json-summary` coverage of the first run, which counts every file under `src/` except `src/db/migrations` and ' +
+          'Reads the `json-summary` coverage of that run, which counts every file under `src/` except `src/db/migrations` and ' +
           '`src/db/seeds`, whether a test loaded it or not.',
         expects: 'Line coverage of at least 80 percent and branch coverage of at least 70 percent over those files.',
       },
