@@ -55,7 +55,7 @@ export const testing: MilestoneDefinition = ({ domain }) => {
     title: 'Tests that catch real bugs',
     goal:
       `Build an integration suite that drives the ${domain.name} API over HTTP with supertest against a real PostgreSQL, covers the ` +
-      'error paths as carefully as the happy ones, runs in any order, and passes twice in a row on the same database.',
+      'error paths as carefully as the happy ones, and passes in any order.',
     whyItMatters:
       'Tests are what let a team change a system that people depend on without holding their breath on every deploy. The bugs that reach ' +
       'production are rarely in the happy path; they hide in the duplicate request, the missing parent row, the off-by-one page and the ' +
