@@ -182,7 +182,7 @@ function scenarioTests(view: ProjectView): string {
   const { primary } = tables(view);
   const { field, value } = primary.patch;
   return `
-describe('a ${primary.label} from create to delete', () => {
+describe('one ${primary.label} from create to delete', () => {
   let ctx: TestApp;
   let id = '';
   let original: unknown;
