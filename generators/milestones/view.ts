@@ -4,6 +4,8 @@ import { type ProjectView, resourceView } from '../view/project.js';
 import { MILESTONES_DIR } from '../view/plan.js';
 import { bulkInsert, withAncestors } from './bulk.js';
 import { failureView } from './failure-modes.view.js';
+import { observabilityView } from './observability.view.js';
+import { testingView } from './testing.view.js';
 
 /** The number of rows the indexes milestone measures at. */
 export const HOT_ROWS = 100_000;
@@ -31,7 +33,13 @@ export function checksView(view: ProjectView) {
   // The same table and fields the first-endpoint milestone's text names, from the same helpers.
   const table = secondaryTable(view.domain);
   const secondary = resourceView(view.domain, table.name);
-  return { secondary: { ...secondary, fieldList: allColumnNames(table).map(quote).join(', ') }, hot: hotView(view), failure: failureView(view) };
+  return {
+    secondary: { ...secondary, fieldList: allColumnNames(table).map(quote).join(', ') },
+    hot: hotView(view),
+    failure: failureView(view),
+    testing: testingView(view),
+    observability: observabilityView(view),
+  };
 }
 
 /** `milestones/milestones.json`: the plan's milestones with their criteria, and which have a check file. */

@@ -38,6 +38,15 @@ export const testing: MilestoneDefinition = ({ domain }) => {
     },
     { tag: 'pagination', what: `the bounds of \`${list}\` (\`limit=0\`, a limit above the maximum, a negative offset, an offset past the last row)` },
   ];
+  // The answers the check looks for in the suite's request log, behavior by behavior.
+  const checked = [
+    `\`400\`: \`GET ${list}/<not a uuid>\` and \`POST ${list}\` answered 400`,
+    `\`404\`: \`GET ${list}/<uuid>\` and \`GET ${route(secondary)}/<uuid>\` answered 404`,
+    `\`409\`: \`POST ${route(uniq?.table ?? primary)}\` answered 409`,
+    `\`422\`: \`POST ${route(fk?.child ?? primary)}\` answered 422`,
+    `\`pagination\`: \`GET ${list}\` with \`limit=0\`, with a limit above \`MAX_PAGE_SIZE\` (\`src/http/pagination.ts\`) and with a negative ` +
+      '`offset` each answered 400, and with an `offset` above 0 answered 200',
+  ];
 
   return {
     id: 'testing',
@@ -46,7 +55,7 @@ export const testing: MilestoneDefinition = ({ domain }) => {
     title: 'Tests that catch real bugs',
     goal:
       `Build an integration suite that drives the ${domain.name} API over HTTP with supertest against a real PostgreSQL, covers the ` +
-      'error paths as carefully as the happy ones, runs in any order, and passes twice in a row on the same database.',
+      'error paths as carefully as the happy ones, and passes in any order.',
     whyItMatters:
       'Tests are what let a team change a system that people depend on without holding their breath on every deploy. The bugs that reach ' +
       'production are rarely in the happy path; they hide in the duplicate request, the missing parent row, the off-by-one page and the ' +
@@ -65,40 +74,45 @@ export const testing: MilestoneDefinition = ({ domain }) => {
       `For every failing request, assert the Content-Type is application/problem+json and the \`status\` field matches, and assert what did not happen: ` +
         `after a 409 or 422, the row count of the table is unchanged.`,
       'Run the suite with coverage, read the uncovered lines in `src/`, and add tests for the branches that decide behavior. Skip ones that only log.',
-      'Run the suite twice without resetting the database, and once with `--randomize`. Fix every test that fails only on the second run or in a different order.',
+      'Run the suite a few times with `--randomize` (jest prints the seed it used). Fix every test that fails only in some orders: one test usually leaves ' +
+        'something behind that another relies on, such as a row, a module variable, or a shared app it shut down.',
       'Run the suite with DATABASE_URL pointing at a real PostgreSQL server. Global setup then creates a throwaway database on that server, ' +
         'migrates it and drops it at the end: watch it appear and disappear with `psql -l`, so you know CI and the milestone check run the same suite on real PostgreSQL.',
     ],
     acceptance: [
       {
         id: 'testing.suite-passes-on-postgres',
-        statement: 'The suite passes against a real PostgreSQL and really writes to it.',
+        statement: 'The suite passes against a real PostgreSQL and really writes through the API.',
         sends:
-          'Creates an empty PostgreSQL database, sets DATABASE_URL to it, and runs `pnpm test --json --outputFile=<tmp>`; afterwards reads `pg_stat_user_tables`.',
+          'Runs the project\'s own jest (what `pnpm test` runs) once in a child process with `--json --coverage --randomize --seed=<random>`, ' +
+          'DATABASE_URL set to the PostgreSQL server the check itself runs on (the embedded one when there is none) and LOG_LEVEL=info, ' +
+          'and reads the request log lines the app writes to stdout. Test files with a failing test then run again alone, in file order.',
         expects:
-          `Exit code 0, \`numFailedTests\` 0 and \`numTotalTests\` at least 20 in the JSON report; the statistics show rows inserted into \`${primary.name}\`` +
-          (fk && fk.child.name !== primary.name ? ` and \`${fk.child.name}\`` : '') + ' during the run.',
+          'At least 20 tests in the JSON report, and no test that fails when its file runs in the order it was written. The request log ' +
+          `shows at least one 201 answer to \`POST ${list}\` and one to \`POST ${route(secondary)}\`.`,
       },
       {
         id: 'testing.named-behaviors',
-        statement: 'Each important error path has at least one passing test that names it.',
-        sends: 'Reads the JSON report from the previous run and looks at each test\'s full name (describe blocks plus test title).',
+        statement: 'Each important error path has a passing test that names it and sends the request it is about.',
+        sends: 'Reads the JSON report and the request log of that run. A test\'s full name is its describe blocks plus its title.',
         expects:
-          `For each of ${codeList(behaviors.map((b) => b.tag))}, at least one passing test whose full name contains that text. ` +
-          'Test files live under `test/` and import supertest.',
+          `For each of ${codeList(behaviors.map((b) => b.tag))}, at least one passing test whose full name contains that text, and the ` +
+          `request log shows the answers that behavior is about: ${checked.join('; ')}.`,
       },
       {
         id: 'testing.order-independent',
         statement: 'Tests do not depend on each other or on leftover data.',
-        sends: 'Without resetting the database, runs `pnpm test` again, then `pnpm test --randomize --seed=<random>`.',
-        expects: 'Both runs exit 0 with no failed tests, and the same number of tests as the first run.',
+        sends:
+          'Reads the JSON report of that run, in which the tests of each file ran in a shuffled order. A failure names the seed; ' +
+          '`pnpm test --randomize --seed=<seed>` replays that order.',
+        expects: 'No failed test in the shuffled run; the report lists apart the tests that failed only in that order.',
       },
       {
         id: 'testing.coverage',
         statement: 'The suite exercises most of the application code, including its branches.',
         sends:
-          'Runs `pnpm test --coverage --coverageReporters=json-summary` and reads `coverage/coverage-summary.json`, ' +
-          'counting files under `src/` except `src/db/migrations` and `src/db/seeds`.',
+          'Reads the `json-summary` coverage of that run, which counts every file under `src/` except `src/db/migrations` and ' +
+          '`src/db/seeds`, whether a test loaded it or not.',
         expects: 'Line coverage of at least 80 percent and branch coverage of at least 70 percent over those files.',
       },
     ],

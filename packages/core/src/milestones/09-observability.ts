@@ -1,11 +1,10 @@
 import type { MilestoneDefinition } from '../model.js';
-import { itemRoute, primaryTable, route } from './text.js';
+import { article, itemRoute, primaryTable, route, words } from './text.js';
 
 export const observability: MilestoneDefinition = ({ domain }) => {
   const primary = primaryTable(domain);
   const list = route(primary);
   const item = itemRoute(primary);
-  const seededItem = item.replace(':id', `<seeded ${primary.singular} id>`);
   const hot = domain.hotList;
 
   return {
@@ -28,7 +27,7 @@ export const observability: MilestoneDefinition = ({ domain }) => {
         'call deep inside a query helper knows its request id, which incoming `X-Request-Id` values are trusted, and why a 4xx completes at ' +
         'warn and a 5xx at error. The completion line records the raw `path`, query string included, which is useless for grouping: add a ' +
         `\`route\` field holding the Express route template (\`${item}\`), with one fixed value for requests that matched no route. The metrics below need the same value.`,
-      `Add \`GET /metrics\` with prom-client: a counter \`http_requests_total\` and a histogram \`http_request_duration_seconds\`, both labeled ` +
+      `Add \`GET /metrics\` (prom-client is the usual library; the text format is simple enough to write yourself): a counter \`http_requests_total\` and a histogram \`http_request_duration_seconds\`, both labeled ` +
         `\`method\`, \`route\` and \`status_code\`. The route label is the Express route template (\`${item}\`), never the raw URL, and every ` +
         'request that matched no route shares one fixed value; otherwise anyone can create unlimited time series by requesting random paths. ' +
         'Pick bucket boundaries around your latency budget, not the library defaults.',
@@ -40,8 +39,9 @@ export const observability: MilestoneDefinition = ({ domain }) => {
       'Run a drill with `pnpm incident start`. It starts your app with one injected fault, drives traffic at it, and gives you only the symptom ' +
         'a user would report. Work it in order: find the route and status that moved in `/metrics`, take one failing request id and follow it ' +
         'through the logs, write your hypothesis down before changing anything, confirm it with one measurement, then fix it.',
-      'Write the postmortem in `docs/incidents/<yyyy-mm-dd>-<short-name>.md`, blameless and specific. Front matter: `drill` (the id the drill ' +
-        'printed) and `cause` (one of the categories it lists). Sections: Summary, Impact, Timeline, Detection, Root cause, Resolution, Action ' +
+      'Write the postmortem in `docs/incidents/<yyyy-mm-dd>-<short-name>.md`, blameless and specific. When it comes from a drill, give it ' +
+        'front matter: `drill` (the id the drill printed) and `cause` (one of the categories it lists). Sections: Summary, Impact, Timeline ' +
+        '(one entry per line, each starting with a time), Detection, Root cause (quote the request id you followed), Resolution, Action ' +
         'items. Turn at least one action item into code now: a test, a log field or a metric that would have made the fault obvious.',
     ],
     acceptance: [
@@ -49,13 +49,15 @@ export const observability: MilestoneDefinition = ({ domain }) => {
         id: 'observability.request-id',
         statement: 'Every request has an id, it is returned to the caller, and every log line written for the request carries it.',
         sends:
-          `While reading the app's stdout: \`GET ${list}\` with \`X-Request-Id: check-<random>\`; \`GET ${list}\` with no \`X-Request-Id\`; ` +
-          `and \`GET ${list}/not-a-uuid\` with an \`X-Request-Id\` of 300 characters including spaces and quotes.`,
+          'Starts the server as `pnpm start` would (`src/server.ts`, NODE_ENV=production, LOG_LEVEL=info) and reads its stdout. Sends ' +
+          `\`GET ${list}\` with \`X-Request-Id: check-<random>\`; \`GET ${list}\` with no \`X-Request-Id\`; and \`GET ${list}/not-a-uuid\` ` +
+          'with an `X-Request-Id` of 300 characters including spaces and quotes.',
         expects:
           'Each response has an `X-Request-Id` header: the first equals `check-<random>`, the second is a newly generated UUID, the third is ' +
-          'a newly generated id, not the 300-character value. Every stdout line written while a request was handled is JSON with `requestId` ' +
-          'equal to that response\'s header. Each request has one completion line carrying the status code (`statusCode` or `res.statusCode`) ' +
-          'and a duration (`durationMs` or `responseTime`). The 400 is logged below error level (pino level under 50).',
+          'a newly generated id of at most 128 characters, not the value sent. Every stdout line written meanwhile is JSON with `requestId` ' +
+          'equal to one of those headers. Each request has exactly one completion line carrying the status code (`statusCode` or `status`), a ' +
+          `duration (\`durationMs\` or \`responseTime\`) and \`route\`: \`${list}\` for the first two, \`${item}\` for the third. The third ` +
+          'is a 400, logged below error level (pino level under 50).',
       },
       {
         id: 'observability.metrics',
@@ -75,22 +77,25 @@ export const observability: MilestoneDefinition = ({ domain }) => {
         id: 'observability.slow-query-log',
         statement: 'Queries slower than the threshold are logged with their SQL, duration and request id, and without user data.',
         sends:
-          `Starts the app with \`SLOW_QUERY_MS=100\`. Sends \`GET ${seededItem}\`. Then, from its own connection, locks \`${primary.name}\` ` +
-          'in ACCESS EXCLUSIVE mode for 400 ms while sending the same request with `X-Request-Id: slow-<random>`.',
+          `The same server, started with \`SLOW_QUERY_MS=300\`. Inserts ${article(words(primary.singular))} and sends \`GET ${list}/<its id>\` three ` +
+          `times. Then, from its own connection, locks \`${primary.name}\` in ACCESS EXCLUSIVE mode for 1 second while sending the same ` +
+          'request with `X-Request-Id: slow-<random>`.',
         expects:
-          'Both answers are 200. The first request produced no slow-query line. The second produced at least one line at pino level 40 ' +
-          '(warn) whose `msg` contains "slow query", with a numeric `durationMs` of at least 100, a `sql` string that reads the ' +
-          `\`${primary.name}\` table and uses placeholders, and \`requestId\` equal to \`slow-<random>\`. The requested id appears nowhere in ` +
-          'those lines.',
+          'All four answers are 200. At least one of the first three produced no slow-query line. The fourth produced at least one line whose ' +
+          '`msg` contains "slow query" and whose `requestId` is `slow-<random>`; every such line is at pino level 40 (warn), has a numeric ' +
+          `\`durationMs\` of at least 300 and a \`sql\` string that reads \`${primary.name}\` with placeholders (\`?\` or \`$1\`), and the ` +
+          'requested id appears nowhere in it.',
       },
       {
         id: 'observability.incident-postmortem',
-        statement: 'A drill was worked to a root cause and written up as a postmortem.',
-        sends: 'Reads the record `pnpm incident start` keeps of your most recent drill, its captured logs, and every Markdown file in `docs/incidents/`.',
+        statement: 'An incident was worked to a root cause and written up as a postmortem.',
+        sends:
+          'Reads every Markdown file in `docs/incidents/` except a README or TEMPLATE file, and the template when there is one.',
         expects:
-          'One postmortem has front matter `drill` equal to the drill\'s id and `cause` equal to the category the drill injected. It has the ' +
-          'headings Summary, Impact, Timeline, Detection, Root cause, Resolution and Action items, each followed by text; the Timeline has at ' +
-          'least 4 entries that start with a time; and the document quotes at least one `requestId` that appears in that drill\'s logs.',
+          'At least one postmortem has the headings Summary, Impact, Timeline, Detection, Root cause, Resolution and Action items, each ' +
+          'followed by at least 5 words; a Timeline with at least 4 list items or table rows that start with a time (`14:02` or ' +
+          '`2026-03-05T14:02`); a request id in backticks on a line that says "request id" (or `requestId`); and no template text left: ' +
+          'no line copied from the template, no TODO or TBD, no HTML comment and no `<placeholder>`.',
       },
     ],
     stretch: [
