@@ -89,11 +89,22 @@ export function schemaDesignView(view: ProjectView) {
     table: table.name,
     entries: body(domain, table, uniq?.table.name === table.name ? uniq.columns : []),
   }));
-  const fixtures = new Set<string>(domain.tables.flatMap((table) => Object.values(fixture(table))));
+  const cases = ruleCases(domain);
+  const uses = [...cases, ...bodies.flatMap((b) => b.entries)].join('\n');
+  const fixtures = domain.tables.flatMap((table) => Object.values(fixture(table))).filter((name) => new RegExp(`\\b${name}\\(`).test(uses));
   return {
     /** The scaffold's migration files: a migration that is not one of these is the learner's. */
     migrations: list(view.tables.map((table) => `${table.migrationName}.ts`)),
-    imports: [...fixtures].sort().join(', '),
+    imports: [
+      ...new Set([
+        ...fixtures,
+        fixture(primary).insert,
+        ...(many ? [fixture(rel.child).insert] : []),
+        ...(fk?.child.name === primary.name ? [fixture(fk.child).insert] : []),
+      ]),
+    ]
+      .sort()
+      .join(', '),
     nested: {
       table: primary.name,
       many,
@@ -117,7 +128,7 @@ export function schemaDesignView(view: ProjectView) {
             patch: fk.child.name === primary.name,
             insert: fixture(fk.child).insert,
           },
-    cases: ruleCases(domain),
+    cases,
     foreignKeyColumns: domain.tables.flatMap((table) => foreignKeys(table).map((column) => `[${quote(table.name)}, ${quote(column.name)}]`)).join(', '),
   };
 }
