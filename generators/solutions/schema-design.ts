@@ -1,5 +1,6 @@
 import {
   allColumnNames,
+  article,
   blankableColumn,
   type Column,
   type Domain,
@@ -161,10 +162,10 @@ function constraintMessages(domain: Domain): [string, string][] {
       messages.push([name, `Another ${one} already has the same ${key.map((c) => `\`${c}\``).join(', ')}.`]);
     }
     for (const column of foreignKeys(table)) {
-      const parent = label(column.references?.table ?? 'record');
+      const parent = domain.tables.find((candidate) => candidate.name === column.references?.table) ?? table;
       messages.push([
         `${table.name}_${column.name}_foreign`,
-        `\`${column.name}\` must name one of the existing ${parent}; ${article(parent)} still referred to by ${label(table.name)} cannot be deleted.`,
+        `\`${column.name}\` must name an existing ${label(parent.singular)}, and ${article(label(parent.singular))} that ${label(table.name)} still refer to cannot be deleted.`,
       ]);
     }
     for (const column of table.columns) {
@@ -178,8 +179,6 @@ function constraintMessages(domain: Domain): [string, string][] {
   messages.push([blank.constraint, `\`${blank.column.name}\` must not be blank.`]);
   return messages;
 }
-
-const article = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun.replace(/s$/, '')}`;
 
 function messagesFile(domain: Domain): SolutionFile {
   const entries = constraintMessages(domain).map(([name, text]) => `  [${quote(name)}, ${quote(text)}],`);

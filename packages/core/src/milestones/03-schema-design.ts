@@ -97,7 +97,7 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
 
   if (fk) {
     const parentName = words(fk.parent.singular);
-    const patch = fk.child.name === primary.name ? `, and \`PATCH ${route(primary)}/<seeded id>\` with \`{"${fk.column.name}": "<random uuid>"}\`` : '';
+    const patch = fk.child.name === primary.name ? `, and \`PATCH ${route(primary)}/<id>\` of an existing row with \`{"${fk.column.name}": "<random uuid>"}\`` : '';
     acceptance.push({
       id: 'schema-design.foreign-key',
       statement: `Pointing ${article(words(fk.child.singular))} at ${article(parentName)} that does not exist is a 422 with a clean message.`,
