@@ -95,6 +95,7 @@ export function schemaDesignView(view: ProjectView) {
   return {
     /** The scaffold's migration files: a migration that is not one of these is the learner's. */
     migrations: list(view.tables.map((table) => `${table.migrationName}.ts`)),
+    tableList: list(domain.tables.map((table) => table.name)),
     imports: [
       ...new Set([
         ...fixtures,
