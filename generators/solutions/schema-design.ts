@@ -87,10 +87,15 @@ function includeFile(domain: Domain): SolutionFile {
   const join = column.nullable === true ? 'leftJoin' : 'join';
   const content = `import type { Knex } from 'knex';
 import { z } from 'zod';
-import type { ${inc.Child} } from './${child.name}.schema.js';
+import { type ${inc.Child}, ${inc.camelChild}Schema } from './${child.name}.schema.js';
 
 /** The query of \`GET /${child.name}/:id\`: \`include=${inc.key}\` adds the ${label(parent.singular)}; any other value is a 400. */
 export const ${inc.query} = z.object({ include: z.enum(['${inc.key}']).optional() });
+
+/** The item route's answer: the ${label(child.singular)}, and its ${label(parent.singular)} when asked for. */
+export const ${inc.camelChild}With${inc.Parent}Schema = ${inc.camelChild}Schema
+  .extend({ ${inc.key}: z.looseObject({ id: z.uuid() })${column.nullable === true ? '.nullable()' : ''}.optional() })
+  .meta({ id: '${inc.Child}With${inc.Parent}' });
 
 const ${CHILD} = ${columnList(child)} as const;
 const ${PARENT} = ${columnList(parent)} as const;
@@ -141,12 +146,18 @@ async function patchOpenApi(domain: Domain, read: ProjectReader): Promise<Soluti
   const inc = inclusion(domain);
   const relative = `src/resources/${inc.child.name}/${inc.child.name}.openapi.ts`;
   let source = await read(relative);
-  source = mutate(source, /^import \{/m, `import { ${inc.query} } from './${inc.child.name}.include.js';\nimport {`, 'openapi import');
+  source = mutate(source, /^import \{/m, `import { ${inc.camelChild}With${inc.Parent}Schema, ${inc.query} } from './${inc.child.name}.include.js';\nimport {`, 'openapi import');
   source = mutate(
     source,
     new RegExp(`(summary: 'Read one [^']*',\\n\\s*request: \\{ params: ${inc.camelChild}Params)( \\})`),
     `$1, query: ${inc.query}$2`,
     'openapi include query',
+  );
+  source = mutate(
+    source,
+    `description: 'The ${label(inc.child.singular)}', content: jsonContent(${inc.camelChild}Schema)`,
+    `description: 'The ${label(inc.child.singular)}', content: jsonContent(${inc.camelChild}With${inc.Parent}Schema)`,
+    'openapi include response',
   );
   return { relative, content: source };
 }
@@ -198,7 +209,7 @@ export function constraintMessage(name: string | undefined): string | undefined 
   return { relative: 'src/http/constraint-messages.ts', content };
 }
 
-/** Each violation's `detail` becomes the constraint's own sentence; unknown names keep the generic one. */
+/** Each violation's `detail` keeps the generic sentence and adds the constraint's own, when the name is known. */
 async function patchDatabaseErrors(read: ProjectReader): Promise<SolutionFile> {
   const relative = 'src/http/database-errors.ts';
   let source = await read(relative);
@@ -206,10 +217,10 @@ async function patchDatabaseErrors(read: ProjectReader): Promise<SolutionFile> {
   source = mutate(
     source,
     /^( *)(const constraint = error\.constraint === undefined .*\n)/m,
-    '$1$2$1const known = constraintMessage(error.constraint);\n',
+    "$1$2$1const known = constraintMessage(error.constraint);\n$1const rule = known === undefined ? '' : ` ${known}`;\n",
     'known message',
   );
-  source = mutate(source, /HttpError\.(conflict|unprocessable)\(`/g, 'HttpError.$1(known ?? `', 'messages in 409 and 422');
+  source = mutate(source, /\$\{constraint\}\.`/g, '${constraint}.${rule}`', 'messages in 409 and 422');
   return { relative, content: source };
 }
 
