@@ -6,6 +6,7 @@ import { bulkInsert, withAncestors } from './bulk.js';
 import { failureView } from './failure-modes.view.js';
 import { observabilityView } from './observability.view.js';
 import { testingView } from './testing.view.js';
+import { schemaDesignView } from './schema-design.view.js';
 
 /** The number of rows the indexes milestone measures at. */
 export const HOT_ROWS = 100_000;
@@ -39,6 +40,7 @@ export function checksView(view: ProjectView) {
     failure: failureView(view),
     testing: testingView(view),
     observability: observabilityView(view),
+    schema: schemaDesignView(view),
   };
 }
 

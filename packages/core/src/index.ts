@@ -5,6 +5,24 @@ export { DOMAINS } from './domains/index.js';
 export * from './versions.js';
 export { MILESTONE_DEFINITIONS, milestonesFor } from './milestones/index.js';
 export * from './plan.js';
-export { allColumnNames, article, contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, dependencySlug, foreignKeyTarget, primaryTable, secondaryTable, uniqueTarget } from './milestones/text.js';
+export {
+  allColumnNames,
+  article,
+  blankableColumn,
+  checkedColumn,
+  contendedTable,
+  dependencyEnvPrefix,
+  dependencyKebab,
+  dependencyRoute,
+  dependencySlug,
+  foreignKeys,
+  foreignKeyTarget,
+  primaryRelation,
+  primaryTable,
+  secondaryTable,
+  uniqueKeys,
+  uniqueTarget,
+  violatingLiteral,
+} from './milestones/text.js';
 export * from './assess/index.js';
 export { RUBRIC_DEFINITIONS, rubricFor, type CommonMistake, type Rubric, type RubricLevels, type RubricSign } from './rubrics/index.js';

@@ -16,6 +16,7 @@ import {
   violatingLiteral,
   article,
   capitalize,
+  blankableColumn,
 } from './text.js';
 
 export const schemaDesign: MilestoneDefinition = ({ domain }) => {
@@ -33,32 +34,35 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     .map((t) => ({ table: t, column: checkedColumn(t) }))
     .find((x) => x.column !== undefined);
 
-  const fkColumns = domain.tables.flatMap((t) => foreignKeys(t).map((c) => `${words(t.name)}.${c.name}`));
-  // A required text column: the API refuses a blank value, the generated schema does not.
-  const blankable = [primary, ...domain.tables]
-    .flatMap((t) => t.columns.filter((c) => c.type === 'text' && !c.nullable && !c.enum && !c.references).map((c) => ({ table: t, column: c })))
-    .at(0);
+  const fkColumns = domain.tables.flatMap((t) => foreignKeys(t).map((c) => `${t.name}.${c.name}`));
+  const blankable = blankableColumn(domain);
   const extraPost = [uniq?.table.name, fk?.child.name].filter((n): n is string => n !== undefined && n !== primary.name);
 
   const acceptance: AcceptanceCriterion[] = [
     {
       id: 'schema-design.migrations-reversible',
-      statement: 'Every migration can be undone, and the schema rebuilt from nothing is identical to the one it replaced.',
+      statement: 'Every migration can be undone, each `down` undoing exactly what its `up` did, and at least one migration is your own.',
       sends:
-        'Against an empty database, runs knex `migrate:latest` and snapshots the schema (tables, columns, types, nullability, defaults, ' +
-        'constraints and indexes from information_schema and pg_catalog); runs `migrate:rollback --all`; runs `migrate:latest` again and snapshots once more.',
+        'On the check database, with every migration applied, drives the project\'s migrations with knex\'s migrator: `down` one at a time until ' +
+        'none is applied, then `up` one at a time until all are. It snapshots the schema (tables, columns with their types, nullability and ' +
+        'defaults, constraints, indexes, triggers, functions and enum types, read from information_schema and pg_catalog) before the first ' +
+        'step and after every step, and lists `src/db/migrations`.',
       expects:
-        'All three commands exit 0. After the rollback the public schema holds no tables except `knex_migrations` and `knex_migrations_lock`. ' +
-        'The two snapshots are identical. At least one migration file in `src/db/migrations` is one the scaffold did not generate.',
+        'Every step succeeds. With no migration applied, the schema holds no table except `knex_migrations` and `knex_migrations_lock`. ' +
+        'After each step up, the snapshot equals the one taken on the way down with the same migrations applied, so every `down` undid its ' +
+        '`up` and nothing more. `src/db/migrations` holds at least one migration the scaffold did not generate.',
     },
     {
       id: 'schema-design.nested-read',
       statement: `One request returns ${article(words(primary.singular))} together with its related ${words(primaryIsChild ? rel.parent.singular : rel.child.name)}, read with a join.`,
       sends:
-        `Using seeded rows, \`GET ${route(primary)}/<id>?include=${includeKey}\`, the same request without \`include\`, ` +
-        `\`GET ${route(primary)}/<id>?include=nonsense\`, and \`GET ${route(primary)}/<random uuid>?include=${includeKey}\`.`,
+        `Inserts ${article(words(primary.singular))} and ${primaryIsChild ? `its ${words(rel.parent.singular)}` : `two ${words(rel.child.name)} of it`} directly, then sends ` +
+        `\`GET ${route(primary)}/<id>?include=${includeKey}\`, the same request without \`include\`, ` +
+        `\`GET ${route(primary)}/<id>?include=nonsense\`, and \`GET ${route(primary)}/<random uuid>?include=${includeKey}\`. ` +
+        `While the first is answered, it counts the SQL statements the app sends that name \`${rel.child.name}\` or \`${rel.parent.name}\`.`,
       expects:
-        `The first is 200 with every field of the ${words(primary.singular)}, its own \`id\` intact, plus ${nestedShape}. ` +
+        `The first is 200 with every field of the ${words(primary.singular)}, its own \`id\` intact, plus ${nestedShape}, each with every column of its row ` +
+        '(timestamps as ISO 8601 strings); the app read them with exactly one statement naming both tables: a join, not one query per table. ' +
         `Without \`include\` the body has no \`${includeKey}\` key. \`include=nonsense\` is 400 problem+json. The random uuid is 404 problem+json.`,
     },
   ];
@@ -93,7 +97,7 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
 
   if (fk) {
     const parentName = words(fk.parent.singular);
-    const patch = fk.child.name === primary.name ? `, and \`PATCH ${route(primary)}/<seeded id>\` with \`{"${fk.column.name}": "<random uuid>"}\`` : '';
+    const patch = fk.child.name === primary.name ? `, and \`PATCH ${route(primary)}/<id>\` of an existing row with \`{"${fk.column.name}": "<random uuid>"}\`` : '';
     acceptance.push({
       id: 'schema-design.foreign-key',
       statement: `Pointing ${article(words(fk.child.singular))} at ${article(parentName)} that does not exist is a 422 with a clean message.`,
@@ -106,17 +110,22 @@ export const schemaDesign: MilestoneDefinition = ({ domain }) => {
     });
   }
 
-  if (checked?.column) {
-    acceptance.push({
-      id: 'schema-design.rules-in-database',
-      statement: 'The database enforces the rules itself, so a bug in validation cannot store bad data, and foreign keys are indexed.',
-      sends:
-        `Connects to the database directly and tries to insert an otherwise valid row into \`${checked.table.name}\` whose \`${checked.column.name}\` is ` +
-        `${violatingLiteral(checked.column)}; then lists the indexes on ${codeList(fkColumns)}.`,
-      expects:
-        'The insert fails with SQLSTATE 23514 (check_violation). Every foreign key column listed is the leading column of at least one index.',
-    });
-  }
+  const example = checked?.column ? `\`${checked.table.name}.${checked.column.name}\` = ${violatingLiteral(checked.column)}` : undefined;
+  acceptance.push({
+    id: 'schema-design.rules-in-database',
+    statement: 'The database enforces the rules itself, so a bug in validation cannot store bad data, and foreign keys are indexed.',
+    sends:
+      'Connects to the database directly and, in every table, inserts rows built by `test/support/fixtures.ts` that are valid except for one ' +
+      `broken rule each: ${example ? `a value outside each enum and numeric range (for example ${example}), ` : ''}` +
+      'NULL in each required column, a random uuid in each foreign key, and a copy of an existing row\'s values for each unique key' +
+      (blankable ? `, plus \`${blankable.table.name}.${blankable.column.name}\` holding only spaces` : '') +
+      `. Then it lists the indexes on ${codeList(fkColumns)}.`,
+    expects:
+      'Every insert is refused, each with its own SQLSTATE: 23514 (check_violation) for the enums and ranges' +
+      (blankable ? ` and for the blank \`${blankable.column.name}\`, which your new migration forbids` : '') +
+      ', 23502 (not_null_violation) for the NULLs, 23503 (foreign_key_violation) for the random uuids, 23505 (unique_violation) for the copies. ' +
+      'Every foreign key column listed is the leading column of at least one valid index.',
+  });
 
   return {
     id: 'schema-design',

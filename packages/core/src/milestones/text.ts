@@ -254,3 +254,13 @@ export function exampleBodyWith(
   for (const c of table.columns) if (include.includes(c.name) || (!c.nullable && c.default === undefined)) body[c.name] = c.example;
   return JSON.stringify({ ...body, ...overrides });
 }
+
+/**
+ * The first required free-text column, primary resource first: validation refuses a blank value there,
+ * the generated schema does not, so it is where the schema-design milestone adds a CHECK of the learner's own.
+ */
+export function blankableColumn(domain: Domain): { readonly table: Table; readonly column: Column } | undefined {
+  return [primaryTable(domain), ...domain.tables]
+    .flatMap((table) => table.columns.filter((c) => c.type === 'text' && !c.nullable && !c.enum && !c.references).map((column) => ({ table, column })))
+    .at(0);
+}
