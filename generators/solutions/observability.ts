@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ProjectView } from '../view/project.js';
 import { type MilestoneSolution, mutate } from './kit.js';
 
@@ -245,8 +243,9 @@ soon as the index was valid; no restart was needed.
  * (app, access log, config, server) get small edits of the scaffold's text rather than whole new versions.
  */
 const solution: MilestoneSolution = {
-  async files(view, templatesDir) {
-    const base = (relative: string) => readFile(path.join(templatesDir, 'base', relative), 'utf8');
+  async files(view, _templatesDir, read) {
+    // As the earlier solutions left them: auth and failure-modes change app.ts and config.ts too.
+    const base = read;
     const what = 'observability solution';
 
     let app = await base('src/app.ts');

@@ -9,12 +9,9 @@ import {
   type Table,
   uniqueKeys,
 } from '@create-backend-portfolio/core';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { quote } from '../view/columns.js';
 import { camelCase, label, pascalCase } from '../view/names.js';
-import type { ProjectView } from '../view/project.js';
-import { type MilestoneSolution, mutate, type ProjectReader, renderer, type SolutionFile } from './kit.js';
+import { type MilestoneSolution, mutate, type ProjectReader, type SolutionFile } from './kit.js';
 
 /**
  * Schema design: a migration of the learner's own (a named CHECK that the required text column is not
@@ -300,27 +297,9 @@ describe('GET /${child.name}/:id?include=${inc.key}', () => {
   return { relative: `test/${child.name}.include.test.ts`, content };
 }
 
-/**
- * The generated text of the shared files this solution patches, from the templates and the view: the
- * solutions before this one (orientation, first-endpoint) leave them as generated.
- */
-function generated(view: ProjectView, templatesDir: string): ProjectReader {
-  const render = renderer();
-  const { table } = view.resource;
-  return async (relative) => {
-    const resource = relative.match(new RegExp(`^src/resources/${table}/${table}\\.(router|openapi)\\.ts$`))?.[1];
-    if (resource !== undefined) {
-      return render(path.join(templatesDir, `resource/src/resources/__table__/__table__.${resource}.ts.hbs`), view);
-    }
-    if (relative === 'src/http/database-errors.ts') return readFile(path.join(templatesDir, 'base', relative), 'utf8');
-    throw new Error(`the schema-design solution does not patch ${relative}`);
-  };
-}
-
 const solution: MilestoneSolution = {
-  async files(view, templatesDir) {
+  async files(view, _templatesDir, read) {
     const { domain } = view;
-    const read = generated(view, templatesDir);
     return [
       migrationFile(domain),
       includeFile(domain),

@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { foreignKeyTarget, primaryTable, uniqueTarget } from '@create-backend-portfolio/core';
 import { type ProjectView, resourceView } from '../view/project.js';
 import { type MilestoneSolution, mutate } from './kit.js';
 
 const ERROR_PATHS = 'test/error-paths.test.ts';
-const HEALTH = 'test/health.test.ts';
 
 /** The fixtures and routes the error-path tests use, from the tables the milestone text names. */
 function tables(view: ProjectView) {
@@ -122,36 +119,12 @@ ${foreignKeyTest}
 }
 
 /**
- * The scaffold's health test shuts down the app the other health tests share, so the readiness test fails
- * whenever it runs after it: shutting down gets an app of its own.
- */
-const SHARED_SHUTDOWN = `    ctx.lifecycle.beginShutdown();
-    const res = await request(ctx.app).get('/readyz').expect(503);
-    expect(res.headers['content-type']).toMatch(/^application\\/problem\\+json/);
-    expect(res.body).toMatchObject({ status: 503, type: expect.stringContaining('shutting-down') });
-`;
-const OWN_SHUTDOWN = `    const stopping = createTestApp();
-    try {
-      stopping.lifecycle.beginShutdown();
-      const res = await request(stopping.app).get('/readyz').expect(503);
-      expect(res.headers['content-type']).toMatch(/^application\\/problem\\+json/);
-      expect(res.body).toMatchObject({ status: 503, type: expect.stringContaining('shutting-down') });
-    } finally {
-      await stopping.close();
-    }
-`;
-
-/**
  * Testing: error-path tests named by the status they answer, through HTTP, asserting the problem document and
- * that nothing was stored; pagination bounds; and the one order dependence in the scaffold's own tests fixed.
+ * that nothing was stored; pagination bounds;.
  */
 const solution: MilestoneSolution = {
-  async files(view, templatesDir) {
-    const health = await readFile(path.join(templatesDir, 'base', HEALTH), 'utf8');
-    return [
-      { relative: ERROR_PATHS, content: errorPathsTest(view) },
-      { relative: HEALTH, content: health.includes(SHARED_SHUTDOWN) ? health.replace(SHARED_SHUTDOWN, OWN_SHUTDOWN) : health },
-    ];
+  async files(view) {
+    return [{ relative: ERROR_PATHS, content: errorPathsTest(view) }];
   },
   mistakes: [
     {

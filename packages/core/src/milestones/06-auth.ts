@@ -30,9 +30,11 @@ export const auth: MilestoneDefinition = ({ domain }) => {
         'Compare with `crypto.timingSafeEqual`. Require at least 12 characters, cap the length, and never trim or lowercase a password.',
       'Add `POST /auth/register` and `POST /auth/login`. Login answers the same 401 problem+json for an unknown email and for a wrong password, ' +
         'and still runs a hash when the user does not exist, so response time does not reveal which emails are registered.',
-      'Issue credentials that expire after `AUTH_TTL_SECONDS` (read from the environment, with a sensible default): either a JWT signed with a ' +
-        'secret from the environment, whose algorithm you pin when verifying, or an opaque session id stored hashed in a `sessions` table with an ' +
-        '`expires_at`. Write down which you chose and what it costs you.',
+      'Issue credentials that expire after `AUTH_TTL_SECONDS` seconds, a setting you add to the schema in `src/config.ts` with a sensible ' +
+        'default (the check starts your app with its own value through `loadConfig`, so read it from the config, never from `process.env`). ' +
+        'Either sign a JWT with a secret from the config and pin its algorithm when verifying, or store an opaque session token hashed in a ' +
+        '`sessions` table with an `expires_at`. Login answers `{"token": "...", "expiresAt": "<ISO 8601 time>"}`, sent back as ' +
+        '`Authorization: Bearer <token>`, or sets an HttpOnly cookie instead. Write down which you chose and what it costs you.',
       `Add middleware that resolves the caller or answers 401, and apply it to \`POST ${list}\`, \`PATCH ${item}\` and \`DELETE ${item}\`. ` +
         'Reads stay public.',
       `Set \`owner_id\` from the authenticated user on create, never from the body. For PATCH and DELETE, put the ownership rule in the SQL ` +
@@ -58,8 +60,9 @@ export const auth: MilestoneDefinition = ({ domain }) => {
         sends:
           '`POST /auth/login` with a registered email and the right password, with that email and a wrong password, and with an unregistered email.',
         expects:
-          'The first is 200 and provides credentials: either a `token` field in the JSON body, used as `Authorization: Bearer <token>`, or a ' +
-          'Set-Cookie header with HttpOnly. The other two are 401 application/problem+json with identical `type`, `title` and `detail`.',
+          'The first is 200 and provides credentials: either a `token` field in the JSON body, used as `Authorization: Bearer <token>`, with ' +
+          '`expiresAt` an ISO 8601 time in the future, or a Set-Cookie header with HttpOnly and a Max-Age or Expires. The other two are ' +
+          '401 application/problem+json with identical `type`, `title` and `detail`.',
       },
       {
         id: 'auth.writes-need-credentials',
@@ -85,8 +88,9 @@ export const auth: MilestoneDefinition = ({ domain }) => {
         id: 'auth.expiry',
         statement: 'Credentials stop working when they expire.',
         sends:
-          `Starts the app with \`AUTH_TTL_SECONDS=2\`, logs in, sends \`POST ${list}\` with a valid body, waits 3 seconds, and sends the same POST with the same credentials.`,
-        expects: 'The first POST is 201; the second is 401 application/problem+json.',
+          `Starts a second instance of the app with \`AUTH_TTL_SECONDS=3\` in its config, registers and logs in, sends \`POST ${list}\` with a valid body, ` +
+          'waits 4 seconds (the lifetime plus one second, so rounding to whole seconds cannot matter), and sends another valid POST with the same credentials.',
+        expects: 'The first POST is 201; the second is 401 application/problem+json and stores nothing.',
       },
     ],
     stretch: [
