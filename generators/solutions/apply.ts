@@ -26,7 +26,7 @@ async function main([dir, target, flag, value]: string[]): Promise<void> {
     return;
   }
   for (const id of target === 'all' ? available : [target as MilestoneId]) {
-    const files = (await solutions.get(id)?.files(view, TEMPLATES_DIR)) ?? [];
+    const files = (await solutions.get(id)?.files(view, TEMPLATES_DIR, projectReader(project))) ?? [];
     await writeFiles(project, files);
     console.log(`${id}: wrote ${files.map((file) => file.relative).join(', ')}`);
   }

@@ -27,7 +27,11 @@ export interface Mistake {
 
 /** One milestone's reference solution and the mistakes its check must catch. */
 export interface MilestoneSolution {
-  files(view: ProjectView, templatesDir: string): Promise<SolutionFile[]>;
+  /**
+   * `read` gives the project as the solutions applied before this one left it, so a solution that changes a
+   * shared file (`src/app.ts`, a resource's router) patches what is there instead of replacing other solutions' work.
+   */
+  files(view: ProjectView, templatesDir: string, read: ProjectReader): Promise<SolutionFile[]>;
   readonly mistakes: readonly Mistake[];
 }
 

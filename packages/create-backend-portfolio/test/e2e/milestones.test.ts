@@ -40,7 +40,7 @@ for (const domain of DOMAIN_IDS) {
 
     it(`with every reference solution applied, passes check all ${RUNS} times in a row, and its own gates`, async () => {
       const view = await projectView(dir);
-      for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR));
+      for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR, projectReader(dir)));
       for (let run = 1; run <= RUNS; run += 1) {
         const check = await milestone(dir, ['check', 'all']);
         assert.equal(check.exitCode, 0, `run ${run} of ${RUNS}:\n${check.all}`);
