@@ -3,6 +3,7 @@ import { quote } from '../view/columns.js';
 import { type ProjectView, resourceView } from '../view/project.js';
 import { MILESTONES_DIR } from '../view/plan.js';
 import { bulkInsert, withAncestors } from './bulk.js';
+import { contendedView } from './concurrency.view.js';
 
 /** The number of rows the indexes milestone measures at. */
 export const HOT_ROWS = 100_000;
@@ -30,7 +31,7 @@ export function checksView(view: ProjectView) {
   // The same table and fields the first-endpoint milestone's text names, from the same helpers.
   const table = secondaryTable(view.domain);
   const secondary = resourceView(view.domain, table.name);
-  return { secondary: { ...secondary, fieldList: allColumnNames(table).map(quote).join(', ') }, hot: hotView(view) };
+  return { secondary: { ...secondary, fieldList: allColumnNames(table).map(quote).join(', ') }, hot: hotView(view), contended: contendedView(view) };
 }
 
 /** `milestones/milestones.json`: the plan's milestones with their criteria, and which have a check file. */

@@ -207,7 +207,7 @@ async function assertMilestoneChecks(destination: string, files: readonly string
     core.milestones.map((planned) => [planned.milestone.id, planned.milestone.acceptance.map((criterion) => criterion.statement)]),
   );
   const withChecks = data.milestones.filter((entry) => entry.check !== null);
-  assert.deepEqual(withChecks.map((entry) => entry.id).sort(), ['first-endpoint', 'indexes', 'orientation']);
+  assert.deepEqual(withChecks.map((entry) => entry.id).sort(), ['concurrency', 'first-endpoint', 'indexes', 'orientation']);
   for (const entry of withChecks) {
     const source = await readFile(path.join(destination, entry.check!), 'utf8');
     const named = [...source.matchAll(/criterion\(\s*'([^']+)'/g)].map((match) => match[1]);

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DOMAIN_IDS } from '@create-backend-portfolio/core';
-import { loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from '@create-backend-portfolio/generators/solutions';
+import { failsOf, loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from '@create-backend-portfolio/generators/solutions';
 import { suiteDir } from '../support/cli.js';
 import { milestone, projectBin, scaffoldLinked, statusById } from '../support/project.js';
 
@@ -62,7 +62,7 @@ for (const domain of DOMAIN_IDS) {
           try {
             const check = await milestone(dir, ['check', id]);
             assert.equal(check.exitCode, 1, check.all);
-            for (const criterion of mistake.fails) {
+            for (const criterion of failsOf(mistake, view)) {
               assert.match(check.all, new RegExp(`● ${escape(id)} › ${escape(criterion)}:`), `the failure names ${criterion}\n${check.all}`);
             }
             assert.match(check.all, new RegExp(`Read: docs/milestones/\\d\\d-${escape(id)}\\.md`));
