@@ -3,6 +3,7 @@ import { quote } from '../view/columns.js';
 import { type ProjectView, resourceView } from '../view/project.js';
 import { MILESTONES_DIR } from '../view/plan.js';
 import { bulkInsert, withAncestors } from './bulk.js';
+import { contendedView } from './concurrency.view.js';
 import { failureView } from './failure-modes.view.js';
 import { observabilityView } from './observability.view.js';
 import { testingView } from './testing.view.js';
@@ -41,6 +42,7 @@ export function checksView(view: ProjectView) {
     testing: testingView(view),
     observability: observabilityView(view),
     schema: schemaDesignView(view),
+    contended: contendedView(view),
   };
 }
 

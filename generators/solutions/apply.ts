@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { MilestoneId } from '@create-backend-portfolio/core';
-import { loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from './index.js';
+import { failsOf, loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from './index.js';
 
 async function main([dir, target, flag, value]: string[]): Promise<void> {
   const solutions = await loadSolutions();
@@ -22,7 +22,7 @@ async function main([dir, target, flag, value]: string[]): Promise<void> {
     if (mistake === undefined) throw new Error(`${target} has mistakes 1 to ${mistakes.length}:\n${mistakes.map((m, i) => `  ${i + 1}. ${m.name}`).join('\n')}`);
     const files = await mistake.edit(view, projectReader(project));
     await writeFiles(project, files);
-    console.log(`${target}, mistake "${mistake.name}": wrote ${files.map((file) => file.relative).join(', ')}; the check should fail ${mistake.fails.join(', ')}`);
+    console.log(`${target}, mistake "${mistake.name}": wrote ${files.map((file) => file.relative).join(', ')}; the check should fail ${failsOf(mistake, view).join(', ')}`);
     return;
   }
   for (const id of target === 'all' ? available : [target as MilestoneId]) {

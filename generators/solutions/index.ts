@@ -7,6 +7,7 @@ import { buildProjectView, type ProjectAnswers, type ProjectView } from '../view
 import type { MilestoneSolution, SolutionFile } from './kit.js';
 
 export type { Mistake, MilestoneSolution, SolutionFile } from './kit.js';
+export { failsOf } from './kit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const TEMPLATES_DIR = path.resolve(here, '../../templates');

@@ -19,8 +19,8 @@ export type ProjectReader = (relative: string) => Promise<string>;
 export interface Mistake {
   /** What the mistake is, in a reviewer's words. */
   readonly name: string;
-  /** The acceptance criteria the check must report as failed. */
-  readonly fails: readonly string[];
+  /** The acceptance criteria the check must report as failed; a function when they depend on the domain (its kind of race, say). */
+  readonly fails: readonly string[] | ((view: ProjectView) => readonly string[]);
   /** The files to replace; a mistake that finds nothing to change must throw, so a drifted fixture cannot pass silently. */
   edit(view: ProjectView, read: ProjectReader): Promise<SolutionFile[]>;
 }
@@ -47,4 +47,9 @@ export function mutate(source: string, from: string | RegExp, to: string, what: 
   const result = source.replace(from, to);
   if (result === source) throw new Error(`mistake fixture "${what}" does not apply: ${String(from)} not found`);
   return result;
+}
+
+/** The criteria a mistake must fail in the project the view describes. */
+export function failsOf(mistake: Mistake, view: ProjectView): readonly string[] {
+  return typeof mistake.fails === 'function' ? mistake.fails(view) : mistake.fails;
 }

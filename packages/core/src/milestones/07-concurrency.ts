@@ -53,7 +53,9 @@ function raceText(write: ContendedWrite, ctx: RaceContext): RaceText {
           `more ${row} of the body below, fires 20 \`POST ${path}\` requests with \`Promise.all\`, and asserts exactly one 201.`,
         strategies:
           `(a) a single conditional UPDATE on \`${write.limit.table}\` that only succeeds while capacity remains (add a remaining column next to ` +
-          `${limit}, then \`UPDATE ... SET remaining = remaining - ? WHERE id = ? AND remaining >= ? RETURNING id\`; zero rows means 409); ` +
+          `${limit}, then \`UPDATE ... SET remaining = remaining - ? WHERE id = ? AND remaining >= ? RETURNING id\`; zero rows means 409; ` +
+          `the check inserts ${owner}s and ${rows} straight into the tables, as any other writer could, so keep that column right with ` +
+          'triggers rather than only in your handlers); ' +
           `(b) \`SELECT ... FOR UPDATE\` on the ${owner} row, then add up ${amount} its ${rows}${counts}, compare with ${limit}, and insert or refuse; ` +
           '(c) SERIALIZABLE isolation with a bounded retry on SQLSTATE 40001.',
         constraint:
@@ -72,8 +74,11 @@ function raceText(write: ContendedWrite, ctx: RaceContext): RaceText {
             id: 'concurrency.last-unit-race',
             statement: `When more requests arrive at once than ${article(owner)} has room for, exactly the right number succeed and the rest get 409.`,
             sends:
-              `Five rounds. Each round inserts a fresh ${owner}, and ${rows} for it, directly in the database, setting ${limit} so exactly K more ` +
-              `requests of the body below fit (K is 1 in the first round, then 2, 3, 4 and 5). It then sends 20 \`POST ${concretePath}\` requests ` +
+              `Five rounds. Each round inserts a fresh ${owner} directly in the database with ${rows} for it (one that counts against the limit` +
+              (write.countsWhen ? ` and one where \`${write.countsWhen}\` is false` : '') +
+              `), setting ${limit} so exactly K more requests of the body below fit` +
+              (write.amountColumn ? ', with a remainder too small for one more' : '') +
+              ` (K is 1 in the first round, then 2, 3, 4 and 5). It then sends 20 \`POST ${concretePath}\` requests ` +
               `at the same moment with the body \`${body}\`, each with its own \`Idempotency-Key\`, ${TWO_INSTANCES}`,
             expects:
               `In every round exactly K responses are 201 with the created ${row} and the other 20 minus K are 409 application/problem+json ` +
@@ -203,7 +208,8 @@ function raceText(write: ContendedWrite, ctx: RaceContext): RaceText {
             statement: `Concurrent writes into the same ${bucket} lose no increment and create no second ${bucket} row.`,
             sends:
               `On a fresh ${owner}, sends 50 \`POST ${concretePath}\` requests at the same moment, each with a different ${distinctList} ` +
-              `and otherwise the body \`${body}\`, so all 50 fall into the same ${bucket}, split across two app instances. Then it sends a ` +
+              `and otherwise the body \`${body}\`, so all 50 fall into the same ${bucket}, each with its own \`Idempotency-Key\`, split ` +
+              'across two app instances. Then it sends a ' +
               'second burst of 50 at once: 25 copies of bodies from the first burst and 25 new ones.',
             expects:
               `Every request in the first burst is 201. Exactly one \`${write.counter.table}\` row exists for that ${key}, and its ` +
@@ -261,7 +267,8 @@ export const concurrency: MilestoneDefinition = ({ domain }) => {
       'that matters has to be safe to receive twice. Teams trust engineers who can explain exactly why a write cannot double up.',
     tasks: [
       `${race.reproduce} Run it against a real PostgreSQL through \`DATABASE_URL\`: the embedded PGlite serves one session at a time, ` +
-        'so every request is serialized and a race test there always passes.',
+        'so every request is serialized and a race test there always passes. For the same reason `milestone check concurrency` refuses to ' +
+        'run without `DATABASE_URL`; it creates a database of its own on that server and drops it afterwards.',
       `Implement \`POST ${path}\` in \`src/resources/${table.name}/\` inside one transaction, passing \`trx\` to every query. Pick one strategy and ` +
         `write down why in \`docs/decisions/concurrency.md\`: ${race.strategies}`,
       race.constraint,
@@ -280,29 +287,33 @@ export const concurrency: MilestoneDefinition = ({ domain }) => {
         id: 'concurrency.independent-rows',
         statement: `Locking is per ${owner}: a busy one does not stall writes to another one.`,
         sends:
-          `From its own connection, opens a transaction and locks one ${owner} with \`SELECT ... FOR UPDATE\`, holding it for 3 seconds. ` +
-          `Meanwhile it sends \`POST ${concretePath}\` for ${race.otherOwner}, with the body \`${body}\` and a fresh \`Idempotency-Key\`.`,
+          `From its own connection, opens a transaction, locks one freshly inserted ${owner} with \`SELECT ... FOR UPDATE\`, and sends ` +
+          `\`POST ${concretePath}\` for it, which has to wait. While that request waits, it sends the same \`POST\` for ${race.otherOwner} ` +
+          `to the same app instance. Both have the body \`${body}\` and a fresh \`Idempotency-Key\`. It keeps the lock until the second ` +
+          'write answers, or for 8 seconds at most.',
         expects:
-          'The write for the other row is 201 in under 500 ms, measured by the check, while the lock is still held. ' +
-          'A table-level lock or a single global mutex fails this.',
+          `The write for the other ${owner} is 201 while the lock is still held; the write for the locked one is 201 once the lock is ` +
+          'released. A table-level lock, or a mutex every request shares, makes the second write wait for the first and fails this.',
       },
       {
         id: 'concurrency.idempotent-retry',
         statement: 'Sending the same request twice with the same key creates one row and returns the same response.',
         sends:
           `\`POST ${concretePath}\` ${race.fresh}, with \`Idempotency-Key: <random uuid>\` and the body \`${body}\`, then the identical ` +
-          `request again. Then, ${race.fresh} and a second fresh key, 10 identical copies sent at the same moment.`,
+          `request again. Then, ${race.fresh} and a second fresh key, 10 identical copies sent at the same moment, split across two app instances.`,
         expects:
-          'The two sequential answers have the same status (201) and the same JSON body, including the same `id`; the database holds one row ' +
-          'for that key. For the 10 concurrent copies the database gains exactly one row; at least one answer is 201, and every answer is ' +
-          'either that same 201 body or 409 application/problem+json saying a request with this key is still being processed.',
+          'The two sequential answers have the same status (201) and the same JSON body, including the same `id`, and the database gained ' +
+          `one \`${table.name}\` row. For the 10 concurrent copies the database gains exactly one row; at least one answer is 201, every 201 ` +
+          'carries that same body, and every other answer is 409 application/problem+json (a copy that arrived while the first was still ' +
+          'being processed). No response is 5xx.',
       },
       {
         id: 'concurrency.idempotency-key-misuse',
         statement: 'A key reused for a different request, or a malformed key, is refused without writing anything.',
         sends:
-          `After a successful \`POST ${concretePath}\` ${race.fresh}, with key K, sends the same key K with a body that differs in one field; then a request whose ` +
-          `\`Idempotency-Key\` is ${keyMax + 1} characters long; then a request with an empty \`Idempotency-Key\` header.`,
+          `After a successful \`POST ${concretePath}\` ${race.fresh}, with key K, sends the same key K with a body that differs in one field. ` +
+          `Then, each time ${race.fresh}, a request whose \`Idempotency-Key\` is ${keyMax + 1} characters long and one with an empty ` +
+          '`Idempotency-Key` header.',
         expects:
           'The reused key with a different body is 422 application/problem+json. The over-long and the empty key are 400 ' +
           `application/problem+json. The row count of \`${table.name}\` does not change across the three requests.`,
