@@ -80,7 +80,6 @@ function includeFile(domain: Domain): SolutionFile {
   const inc = inclusion(domain);
   const { child, parent, column } = inc;
   const PARENT = `${parent.singular.toUpperCase()}_COLUMNS`;
-  const CHILD = `${child.singular.toUpperCase()}_COLUMNS`;
   const join = column.nullable === true ? 'leftJoin' : 'join';
   const content = `import type { Knex } from 'knex';
 import { z } from 'zod';
@@ -94,7 +93,6 @@ export const ${inc.camelChild}With${inc.Parent}Schema = ${inc.camelChild}Schema
   .extend({ ${inc.key}: z.looseObject({ id: z.uuid() })${column.nullable === true ? '.nullable()' : ''}.optional() })
   .meta({ id: '${inc.Child}With${inc.Parent}' });
 
-const ${CHILD} = ${columnList(child)} as const;
 const ${PARENT} = ${columnList(parent)} as const;
 
 export type ${inc.Parent}Row = Readonly<Record<(typeof ${PARENT})[number], unknown>>;
@@ -103,17 +101,18 @@ export type ${inc.Child}With${inc.Parent} = ${inc.Child} & { readonly ${inc.key}
 
 /**
  * The ${label(child.singular)} and its ${label(parent.singular)} in one statement. Both tables have \`id\`, \`created_at\` and
- * \`updated_at\`: every column is named, and the ${label(parent.singular)}'s carry a prefix, because with \`select *\` across a
- * join the second \`id\` would silently overwrite the first.
+ * \`updated_at\`: the ${label(parent.singular)}'s columns are named and carry a prefix, because with \`select *\` across a join the
+ * second \`id\` would silently overwrite the first. The ${label(child.singular)} comes whole, so a column a later migration adds is
+ * in the answer too.
  */
 export async function ${inc.finder}(db: Knex, id: string): Promise<${inc.Child}With${inc.Parent} | undefined> {
   const row: Record<string, unknown> | undefined = await db('${child.name}')
     .${join}('${parent.name}', '${parent.name}.id', '${child.name}.${column.name}')
     .where('${child.name}.id', id)
-    .first([...${CHILD}.map((name) => \`${child.name}.\${name}\`), ...${PARENT}.map((name) => \`${parent.name}.\${name} as ${inc.prefix}\${name}\`)]);
+    .first([\`${child.name}.*\`, ...${PARENT}.map((name) => \`${parent.name}.\${name} as ${inc.prefix}\${name}\`)]);
   if (row === undefined) return undefined;
   const ${inc.key} = Object.fromEntries(${PARENT}.map((name) => [name, row[\`${inc.prefix}\${name}\`]])) as ${inc.Parent}Row;
-  const ${inc.camelChild} = Object.fromEntries(${CHILD}.map((name) => [name, row[name]])) as unknown as ${inc.Child};
+  const ${inc.camelChild} = Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('${inc.prefix}'))) as unknown as ${inc.Child};
   return { ...${inc.camelChild}, ${inc.key}${column.nullable === true ? `: ${inc.key}.id === null ? null : ${inc.key}` : ''} };
 }
 `;
@@ -353,8 +352,9 @@ const solution: MilestoneSolution = {
         const relative = `src/resources/${table}/${table}.router.ts`;
         const content = mutate(
           await read(relative),
-          `await ${camelPlural}.create(body);`,
-          `await ${camelPlural}.create(body).catch((error: unknown) => {\n      throw new Error('Could not save the ${one}', { cause: error });\n    });`,
+          // The create call as the solutions left it: auth adds the caller's id as a second argument.
+          new RegExp(`await ${camelPlural}\\.create\\((body[^;]*)\\);`),
+          `await ${camelPlural}.create($1).catch((error: unknown) => {\n      throw new Error('Could not save the ${one}', { cause: error });\n    });`,
           this.name,
         );
         return [{ relative, content }];
