@@ -92,7 +92,8 @@ describe('safety of the scaffold command', () => {
     const fresh = await runCli(['api', '--yes', '--dry-run'], { cwd });
     assert.equal(fresh.exitCode, 0, fresh.all);
     assert.match(fresh.stdout, /Would write \d+ files to api \(nothing was written\):/);
-    assert.match(fresh.stdout, /^api\/\n {2}docs\/\n/m);
+    assert.match(fresh.stdout, /^api\/\n {2}\.github\/\n/m);
+    assert.match(fresh.stdout, /^ {2}docs\/$/m);
     assert.match(fresh.stdout, /^ {4}app\.ts$/m);
     const over = await runCli(['existing', '--yes', '--dry-run', '--overwrite'], { cwd });
     assert.equal(over.exitCode, 0, over.all);
