@@ -3,10 +3,34 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { execa } from 'execa';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const BIN = path.join(REPO_ROOT, 'packages/create-backend-portfolio/src/bin.ts');
+const PACKAGE = path.join(REPO_ROOT, 'packages/create-backend-portfolio');
+
+/**
+ * The CLI as it is published: one esbuild bundle of the current sources (the same options as build.ts),
+ * built once per test file. Spawning it costs a third of running the sources under tsx, and the tests
+ * exercise the code users run. It lives under the package's node_modules so its external dependencies
+ * resolve, and away from `dist/`, so it finds the repository's templates as a checkout does.
+ */
+const BIN = await (async () => {
+  const manifest = JSON.parse(await readFile(path.join(PACKAGE, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const outfile = path.join(PACKAGE, 'node_modules/.cache/cli-under-test', `bin-${process.pid}.js`);
+  await build({
+    entryPoints: [path.join(PACKAGE, 'src/bin.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    external: Object.keys(manifest.dependencies),
+    logLevel: 'warning',
+  });
+  after(() => rm(outfile, { force: true }));
+  return outfile;
+})();
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `cbp-${prefix}-`));
@@ -35,10 +59,9 @@ export interface CliResult {
   readonly all: string;
 }
 
-/** Starts the CLI from source as a person would, with stdin closed (no TTY); the caller awaits or signals it. */
+/** Starts the CLI as a person would, with stdin closed (no TTY); the caller awaits or signals it. */
 export function spawnCli(args: readonly string[], { cwd, env = {}, timeout = 300_000 }: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }) {
-  // tsx is resolved from the repository, not from the temporary folder the CLI runs in.
-  return execa(process.execPath, ['--import', import.meta.resolve('tsx'), BIN, ...args], {
+  return execa(process.execPath, [BIN, ...args], {
     cwd,
     reject: false,
     stdin: 'ignore',
@@ -48,7 +71,7 @@ export function spawnCli(args: readonly string[], { cwd, env = {}, timeout = 300
   });
 }
 
-/** Runs the CLI from source to the end. */
+/** Runs the CLI to the end. */
 export async function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<CliResult> {
   const result = await spawnCli(args, options);
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, all: result.all };
