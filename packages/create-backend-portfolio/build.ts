@@ -4,24 +4,14 @@
  * root. Runtime dependencies stay external and are installed from the package's own `dependencies`.
  *   pnpm --filter create-backend-portfolio build
  */
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleCli } from './bundle.js';
 
 const here = import.meta.dirname;
-const manifest = JSON.parse(await readFile(path.join(here, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
 await rm(path.join(here, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: [path.join(here, 'src/bin.ts')],
-  outfile: path.join(here, 'dist/bin.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.19',
-  external: Object.keys(manifest.dependencies),
-  logLevel: 'warning',
-});
+await bundleCli(path.join(here, 'dist/bin.js'));
 
 // A fresh copy, so a template deleted in the repository is not shipped from an earlier build.
 const templates = path.join(here, 'templates');

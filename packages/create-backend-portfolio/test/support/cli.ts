@@ -3,34 +3,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { execa } from 'execa';
+import { bundleCli } from '../../bundle.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const PACKAGE = path.join(REPO_ROOT, 'packages/create-backend-portfolio');
 
 /**
- * The CLI as it is published: one esbuild bundle of the current sources (the same options as build.ts),
+ * The CLI as it is published: the bundle build.ts makes (bundle.ts), of the current sources,
  * built once per test file. Spawning it costs a third of running the sources under tsx, and the tests
  * exercise the code users run. It lives under the package's node_modules so its external dependencies
  * resolve, and away from `dist/`, so it finds the repository's templates as a checkout does.
  */
-const BIN = await (async () => {
-  const manifest = JSON.parse(await readFile(path.join(PACKAGE, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const outfile = path.join(PACKAGE, 'node_modules/.cache/cli-under-test', `bin-${process.pid}.js`);
-  await build({
-    entryPoints: [path.join(PACKAGE, 'src/bin.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.19',
-    external: Object.keys(manifest.dependencies),
-    logLevel: 'warning',
-  });
-  after(() => rm(outfile, { force: true }));
-  return outfile;
-})();
+const BIN = path.join(PACKAGE, 'node_modules/.cache/cli-under-test', `bin-${process.pid}.js`);
+await bundleCli(BIN);
+after(() => rm(BIN, { force: true }));
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `cbp-${prefix}-`));
