@@ -41,9 +41,11 @@ describe('detail-errors: looking up missing ${resource.labelPlural} gives every 
 });
 `,
   postmortem: {
+    impact:
+      'For about an hour most reads of single records failed with 500, including records that exist; lists kept working until the pool was empty too. No data was changed or lost.',
     detection:
       'The 5xx rate alert on the detail route. The error log lines of failing requests all carried a KnexTimeoutError about acquiring a connection, not an SQL error, which pointed at the pool rather than at a query. An alert on pool waits would have fired before users noticed.',
     fix: 'The lookup is one query again, outside any transaction: a single SELECT is already consistent on its own, so the transaction bought nothing and cost a connection on every miss. Where a transaction is needed, the callback form (`db.transaction(async (trx) => ...)`) commits or rolls back on every path, early returns included.',
-    prevention: 'Review rule: no manual `db.transaction()` without a `try/finally` that rolls back; prefer the callback form.',
+    prevention: 'Add a review rule: no manual `db.transaction()` without a `try/finally` that rolls back; prefer the callback form (owner: backend, this week).',
   },
 });

@@ -16,7 +16,7 @@ export interface FixParts {
   /** The repaired method, replacing the faulty one; the scaffold's own by default. */
   readonly code?: (resource: ResourceView) => string;
   readonly test: (resource: ResourceView, view: ProjectView) => string;
-  readonly postmortem: { readonly detection: string; readonly fix: string; readonly prevention: string };
+  readonly postmortem: { readonly impact: string; readonly detection: string; readonly fix: string; readonly prevention: string };
 }
 
 const scenarioOf = (view: ProjectView, id: IncidentId): IncidentScenario => {
@@ -41,21 +41,28 @@ export function knownFix(id: IncidentId, parts: FixParts): IncidentFix {
   };
 }
 
+/** A request id the postmortems quote, as if copied from the drill's log. */
+const REQUEST_ID = '7c1e9a42-5b3d-4f60-8e21-d94a0b6c3f15';
+
 function postmortem(scenario: IncidentScenario, text: FixParts['postmortem'], test: string): string {
   return [
     `# Postmortem: ${scenario.id}`,
     '',
     '## Summary',
     '',
-    `${scenario.title}. It started with a refactor of the repository and ended when the fix below was deployed.`,
+    `${scenario.title}. A refactor of the repository caused it; a fix of that code, an hour later, ended it.`,
+    '',
+    '## Impact',
+    '',
+    text.impact,
     '',
     '## Timeline',
     '',
-    '- 09:12 UTC: the refactor is merged and deployed.',
-    `- 09:20 UTC: on-call receives the report: ${scenario.route} is unhealthy.`,
-    '- 09:35 UTC: the log lines of a few affected requests, found by request id, point at the repository.',
-    '- 09:50 UTC: reproduced locally; the fix and its regression test are written.',
-    '- 10:05 UTC: the fix is deployed and the symptom is gone under the same traffic.',
+    '- 09:12 The refactor is merged and deployed.',
+    `- 09:20 On-call gets the report: ${scenario.route} misbehaves under normal traffic.`,
+    `- 09:35 The log lines of request id \`${REQUEST_ID}\` point at the repository.`,
+    '- 09:50 Reproduced locally with the drill; the fix and its regression test are written.',
+    '- 10:05 The fix is deployed and the symptom is gone under the same traffic.',
     '',
     '## Detection',
     '',
@@ -63,15 +70,16 @@ function postmortem(scenario: IncidentScenario, text: FixParts['postmortem'], te
     '',
     '## Root cause',
     '',
-    `The ${scenario.cause}`,
+    `The ${scenario.cause} Following request id \`${REQUEST_ID}\` through the log showed it.`,
     '',
-    '## Fix',
+    '## Resolution',
     '',
     text.fix,
     '',
-    '## Prevention',
+    '## Action items',
     '',
-    `${test} reproduces the incident and fails on the faulty code. ${text.prevention}`,
+    `- ${test} reproduces the incident and fails on the faulty code (owner: backend, done).`,
+    `- ${text.prevention}`,
     '',
   ].join('\n');
 }

@@ -81,9 +81,11 @@ describe('lost-edits: concurrent edits of different ${resource.label} fields bot
 `;
   },
   postmortem: {
+    impact:
+      'For about an hour an edit could silently undo another edit of the same record made at the same moment. Every request answered 200, so the lost changes were found only by the users who made them.',
     detection:
       'Support tickets from users whose edits went missing, although the API had answered 200 and the access log showed both requests. No alert caught it: the data was wrong, not the service. Following two overlapping requests by their request ids showed each reading the row and then writing all of it back.',
     fix: 'The update writes only the columns in the request, in a single UPDATE statement, so the database applies concurrent edits of different fields one after the other and neither is overwritten. Where a change truly depends on the current value, the row must be locked (SELECT ... FOR UPDATE in a transaction) or the write made conditional on a version.',
-    prevention: 'It races ten pairs of edits and fails on a single lost one. Review rule: no read-merge-write of a whole row without a lock or a version check.',
+    prevention: 'Add a review rule: no read-merge-write of a whole row without a lock or a version check (owner: backend, this week).',
   },
 });

@@ -42,9 +42,11 @@ describe('slow-list: a page of ${resource.labelPlural} costs the same few statem
 });
 `,
   postmortem: {
+    impact:
+      'For about an hour every page of the list was several times slower, and the extra statements slowed every other route that shares the database. Nothing failed and no data changed.',
     detection:
       'The latency alert on the list route, while the database CPU climbed although traffic was flat. With LOG_LEVEL=debug, one request id carried over a hundred SELECT lines for a single page. A dashboard of statements per request would have shown it on the day of the deploy.',
     fix: 'The list fetches the page in one SELECT with the filters, order and limit, and counts in a second, as before the refactor. Reading the list and the detail through the same columns does not need one query per row.',
-    prevention: 'It counts statements, so it fails on any N+1 however fast the machine is. Review rule: no query inside a loop over rows.',
+    prevention: 'Add a review rule: no query inside a loop over rows; the test counts statements, so it fails on an N+1 however fast the machine is (owner: backend, this week).',
   },
 });

@@ -1,5 +1,5 @@
 /** The template learners copy for each incident's postmortem. */
-export const POSTMORTEM_TEMPLATE = 'docs/incidents/postmortem-template.md';
+export const POSTMORTEM_TEMPLATE = 'docs/incidents/TEMPLATE.md';
 
 const heading = (line: string) => /^##\s+/.test(line);
 
