@@ -30,15 +30,7 @@ export function scaffoldMethods() {
       '    },',
     ].join('\n'),
     findById: ['    async findById(id) {', '      return table().where({ id }).first();', '    },'].join('\n'),
-    update: [
-      '    async update(id, changes) {',
-      '      const [updated] = await table()',
-      '        .where({ id })',
-      '        .update({ ...changes, updated_at: db.fn.now() })',
-      "        .returning('*');",
-      '      return updated;',
-      '    },',
-    ].join('\n'),
+    updateWrite: '        .update({ ...changes, updated_at: db.fn.now() })',
   };
 }
 
@@ -88,19 +80,12 @@ export function faultPatches(resource: ResourceView): Record<IncidentId, FaultPa
       ].join('\n'),
     },
     'lost-edits': {
+      // Only the line that writes the row, so the drill still applies after the auth milestone adds an owner filter.
       file,
-      find: scaffold.update,
+      find: scaffold.updateWrite,
       replace: [
-        '    async update(id, changes) {',
-        '      // Merged in memory first, so the stored row is always a whole, consistent record.',
-        '      const current = await table().where({ id }).first();',
-        '      if (current === undefined) return undefined;',
-        '      const [updated] = await table()',
-        '        .where({ id })',
-        '        .update({ ...current, ...changes, updated_at: db.fn.now() })',
-        "        .returning('*');",
-        '      return updated;',
-        '    },',
+        '        // Written back whole, so the stored row is always one consistent record, never a mix of two edits.',
+        '        .update({ ...(await table().where({ id }).first()), ...changes, updated_at: db.fn.now() })',
       ].join('\n'),
     },
   };

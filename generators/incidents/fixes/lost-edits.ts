@@ -22,21 +22,10 @@ function edit(column: Column, n: string) {
 }
 
 /**
- * The update writes only the columns the request sent, in one statement, so concurrent edits of
- * different fields both stick. The test races pairs of edits, which the faulty read-merge-write loses.
+ * The update writes only the columns the request sent again, in one statement, so concurrent edits
+ * of different fields both stick. The test races pairs of edits, which the faulty read-merge-write loses.
  */
 export default knownFix('lost-edits', {
-  code: () =>
-    [
-      '    async update(id, changes) {',
-      '      // Only the fields the client sent, in one statement: a concurrent edit of another field survives.',
-      '      const [updated] = await table()',
-      '        .where({ id })',
-      '        .update({ ...changes, updated_at: db.fn.now() })',
-      "        .returning('*');",
-      '      return updated;',
-      '    },',
-    ].join('\n'),
   test: (resource, view) => {
     const [first, second] = independentColumns(view.domain);
     const a = edit(first, 'n');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { postmortemProblem, POSTMORTEM_TEMPLATE } from './postmortem.js';
 import { decode, findScenario, loadDrills, type Measurements, ROOT, type Scenario, symptomPresent, symptomReport } from './scenarios.js';
-import { clearState, type DrillState, hasActiveDrill, readState, restoreProject, snapshotProject, writeState } from './state.js';
+import { clearState, type DrillState, hasActiveDrill, injectedBytes, readState, restoreProject, snapshotProject, writeState } from './state.js';
 
 const usage = `usage: incident list | start <scenario> [--json] | hint | check [--json] | reset
 
@@ -73,7 +73,7 @@ async function start(id: string | undefined, json: boolean): Promise<void> {
   try {
     measured = await measure(scenario);
   } catch (error) {
-    await restoreProject(path.join(tmpdir(), `incident-${scenario.id}-${Date.now()}`));
+    await restoreProject(path.join(tmpdir(), `incident-${scenario.id}-${Date.now()}`), injectedBytes(state));
     await clearState();
     throw error;
   }
@@ -183,7 +183,7 @@ async function check(json: boolean): Promise<boolean> {
 async function reset(): Promise<void> {
   const state = await readState();
   const backup = path.join(tmpdir(), `incident-${state.scenario}-${state.startedAt.replace(/[:.]/g, '-')}`);
-  const changed = await restoreProject(backup);
+  const changed = await restoreProject(backup, injectedBytes(state));
   await clearState();
   console.log(`Reset: the project is as it was before the ${state.scenario} drill started.`);
   if (changed.length > 0) console.log(`Your versions of the ${changed.length} file(s) that changed since are copied to ${backup}.`);

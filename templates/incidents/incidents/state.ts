@@ -56,9 +56,10 @@ export async function snapshotProject(): Promise<void> {
 
 /**
  * Puts every file back as it was before `start`, and removes files created since. Whatever differs is
- * first copied to `backup`, so no work done during the drill is lost. Returns the paths it changed.
+ * first copied to `backup`, so no work done during the drill is lost, except where it still holds the
+ * drill's own bytes (`injected`, by path). Returns the paths it copied.
  */
-export async function restoreProject(backup: string): Promise<string[]> {
+export async function restoreProject(backup: string, injected: ReadonlyMap<string, Buffer> = new Map()): Promise<string[]> {
   const before = new Map(Object.entries(JSON.parse(await readFile(BEFORE_FILE, 'utf8')) as Record<string, string>));
   const now = await projectFiles();
   const changed: string[] = [];
@@ -70,16 +71,18 @@ export async function restoreProject(backup: string): Promise<string[]> {
     const bytes = await readFile(path.join(ROOT, file));
     const original = before.get(file);
     if (original !== undefined && bytes.equals(Buffer.from(original, 'base64'))) continue;
-    await keepCopy(file, bytes);
-    changed.push(file);
+    if (injected.get(file)?.equals(bytes) !== true) {
+      await keepCopy(file, bytes);
+      changed.push(file);
+    }
     if (original === undefined) await rm(path.join(ROOT, file));
   }
   for (const [file, original] of before) {
     const target = path.join(ROOT, file);
-    if (existsSync(target) && !changed.includes(file)) continue;
-    if (!existsSync(target)) changed.push(file);
+    const bytes = Buffer.from(original, 'base64');
+    if (existsSync(target) && (await readFile(target)).equals(bytes)) continue;
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, Buffer.from(original, 'base64'));
+    await writeFile(target, bytes);
   }
   await removeEmptyFolders(new Set([...before.keys()].flatMap(ancestors)));
   return changed.sort();
@@ -97,6 +100,9 @@ async function removeEmptyFolders(existedBefore: ReadonlySet<string>, dir = ''):
     if (!existedBefore.has(relative) && (await readdir(path.join(ROOT, relative))).length === 0) await rmdir(path.join(ROOT, relative));
   }
 }
+
+/** The bytes the drill itself wrote, by path: what `restoreProject` need not keep a copy of. */
+export const injectedBytes = (state: DrillState) => new Map(state.faults.map((fault) => [fault.file, Buffer.from(fault.faulty, 'base64')] as const));
 
 export async function clearState(): Promise<void> {
   await rm(STATE_DIR, { recursive: true, force: true });
