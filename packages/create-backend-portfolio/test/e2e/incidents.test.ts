@@ -20,7 +20,7 @@ const fixes = await loadIncidentFixes();
 const SERVER = process.env.TEST_DATABASE_URL ?? '';
 const skip = SERVER === '' && 'set TEST_DATABASE_URL: drills run their traffic against a PostgreSQL server';
 /** A short traffic window keeps the file within budget; the symptoms show within a second or two. */
-const ENV = { DATABASE_URL: SERVER, INCIDENT_WINDOW_MS: '3000' };
+const ENV = { DATABASE_URL: SERVER, INCIDENT_WINDOW_MS: '2000' };
 /** Left alone by `reset` (installed modules) or removed by it (the drill's own state). */
 const NOT_RESTORED = new Set(['node_modules', '.incident']);
 
