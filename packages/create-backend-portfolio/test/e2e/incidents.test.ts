@@ -24,8 +24,10 @@ const ENV = { DATABASE_URL: SERVER, INCIDENT_WINDOW_MS: '2000' };
 /** Left alone by `reset` (installed modules) or removed by it (the drill's own state). */
 const NOT_RESTORED = new Set(['node_modules', '.incident']);
 
+/** `pnpm incident <args>` without pnpm. `reset` copies the learner's changes to the temp folder: here, the suite's own. */
 function incident(dir: string, args: readonly string[]) {
-  return execa(process.execPath, ['--import', 'tsx', 'incidents/cli.ts', ...args], { cwd: dir, reject: false, all: true, env: ENV, timeout: 300_000 });
+  const env = { ...ENV, TMPDIR: path.dirname(dir) };
+  return execa(process.execPath, ['--import', 'tsx', 'incidents/cli.ts', ...args], { cwd: dir, reject: false, all: true, env, timeout: 300_000 });
 }
 
 interface CheckResult {
