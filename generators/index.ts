@@ -8,6 +8,7 @@ import { deploy } from './deploy/index.js';
 import { docs } from './docs/index.js';
 import { gen } from './gen/index.js';
 import { mentor } from './mentor/index.js';
+import { incidents } from './incidents/index.js';
 import { milestones } from './milestones/index.js';
 import type { Feature, FeatureContext, PlannedFile } from './kit.js';
 import { RenderError, runActions } from './plop.js';
@@ -22,7 +23,7 @@ export { buildPlanView, MILESTONES_DIR, milestoneFileName, personName, planDocum
 export { renderFitMarkdown, renderPlanMarkdown } from './docs/index.js';
 
 /** Every feature, in the order its files are written. A new feature is a new folder and one line here. */
-export const FEATURES: readonly Feature[] = [base, database, resource, gen, container, ci, deploy, docs, milestones, mentor];
+export const FEATURES: readonly Feature[] = [base, database, resource, gen, container, ci, deploy, docs, milestones, incidents, mentor];
 
 /** Writes the project for `answers` into `destination`, which must exist and hold none of its files. */
 export async function renderProject(

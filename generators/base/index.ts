@@ -56,6 +56,7 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
       'migrate:make': 'tsx src/db/cli.ts migrate:make',
       seed: 'tsx src/db/cli.ts seed',
       milestone: 'tsx milestones/cli.ts',
+      incident: 'tsx incidents/cli.ts',
       gen: 'tsx gen/cli.ts',
     },
     dependencies: { ...DEPENDENCIES },

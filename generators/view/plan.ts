@@ -62,6 +62,7 @@ export interface MilestoneDocView extends MilestoneLink {
   readonly note: string | null;
   readonly bridges: readonly { readonly known: string; readonly backend: string; readonly explanation: string }[];
   readonly tasks: readonly string[];
+  readonly howToLook: readonly string[];
   /** Tasks the person's fit assessment added for a gap it found. */
   readonly extraTasks: readonly string[];
   /** Whether the emphasis comes from the fit assessment rather than the background. */
@@ -136,6 +137,7 @@ export function buildPlanView(plan: Plan): PlanView {
       note: planned.note ?? null,
       bridges: planned.bridges.map(({ known, backend, explanation }) => ({ known, backend, explanation })),
       tasks: milestone.tasks,
+      howToLook: milestone.howToLook ?? [],
       extraTasks: planned.extraTasks,
       fromAssessment: planned.fromAssessment,
       acceptance: milestone.acceptance.map(({ id, statement, sends, expects }) => ({ id, statement, sends, expects })),

@@ -29,3 +29,4 @@ export {
 } from './milestones/text.js';
 export * from './assess/index.js';
 export { RUBRIC_DEFINITIONS, rubricFor, type CommonMistake, type Rubric, type RubricLevels, type RubricSign } from './rubrics/index.js';
+export * from './incidents/index.js';

@@ -72,6 +72,8 @@ export interface Milestone {
   readonly goal: string;
   readonly whyItMatters: string;
   readonly tasks: readonly string[];
+  /** Where to look for evidence, for milestones about debugging a running service. */
+  readonly howToLook?: readonly string[];
   /** Each criterion is what the automated check verifies; `tests` says what is sent and what is expected. */
   readonly acceptance: readonly AcceptanceCriterion[];
   readonly stretch: readonly string[];

@@ -36,13 +36,29 @@ export const observability: MilestoneDefinition = ({ domain }) => {
         '`sql`. Log the SQL with its placeholders and never the bound values, which hold user data.',
       `Put the pieces together on the hot list: run \`${hot.route}\` with the index from the indexes milestone dropped, and find the ` +
         'problem from `/metrics` and the slow-query lines alone before you look at the code. Restore the index.',
-      'Run a drill with `pnpm incident start`. It starts your app with one injected fault, drives traffic at it, and gives you only the symptom ' +
-        'a user would report. Work it in order: find the route and status that moved in `/metrics`, take one failing request id and follow it ' +
-        'through the logs, write your hypothesis down before changing anything, confirm it with one measurement, then fix it.',
-      'Write the postmortem in `docs/incidents/<yyyy-mm-dd>-<short-name>.md`, blameless and specific. When it comes from a drill, give it ' +
-        'front matter: `drill` (the id the drill printed) and `cause` (one of the categories it lists). Sections: Summary, Impact, Timeline ' +
-        '(one entry per line, each starting with a time), Detection, Root cause (quote the request id you followed), Resolution, Action ' +
-        'items. Turn at least one action item into code now: a test, a log field or a metric that would have made the fault obvious.',
+      'Run a drill. `pnpm incident list` shows them by symptom; `pnpm incident start <id>` injects one fault into your project, sends ' +
+        'it traffic for a few seconds and prints only what on-call would get. Work it in order: read the report, take one failing ' +
+        'request and follow its request id through `.incident/app.log`, write your hypothesis down before changing anything, confirm it ' +
+        'with one measurement, then fix it. Add a regression test whose `describe` title names the drill, and run `pnpm incident check` ' +
+        '(`pnpm incident hint` when stuck, `pnpm incident reset` to undo the drill).',
+      'Write the postmortem in `docs/incidents/`, starting from `docs/incidents/TEMPLATE.md` (for a drill, as `<drill id>.md`, which ' +
+        '`pnpm incident check` reads too), blameless and specific. Sections: Summary, Impact, Timeline (one entry per line, each starting ' +
+        'with a time), Detection, Root cause (quote the request id you followed), Resolution, Action items. Turn at least one action item ' +
+        'into code now: a test, a log field or a metric that would have made the fault obvious.',
+    ],
+    howToLook: [
+      'One request at a time. Every log line written while a request is handled carries its `requestId`: pick one request that went ' +
+        'wrong and read all of its lines (`grep` the id, or `jq \'select(.requestId == "<id>")\'`), not the whole log. During a drill the ' +
+        'lines are in `.incident/app.log`.',
+      'Errors: read the `err` of the error line. A constraint or syntax error is about the SQL; a timeout while acquiring a connection ' +
+        'says the pool is empty, so look for what holds connections, not for a slow query. Errors that start only after a while point at ' +
+        'something running out.',
+      'Latency: with `LOG_LEVEL=debug` every statement is logged with the request id. Count the statements of one request and compare ' +
+        'two page sizes; the slow-query warnings name statements that are slow on their own, and `EXPLAIN` shows why.',
+      `Metrics, once \`GET /metrics\` exists: \`http_requests_total\` by \`status_code\` and the \`http_request_duration_seconds\` buckets of ` +
+        `one route (\`${item}\`, say) before and after, which give the route and the moment it started.`,
+      'Wrong data and no error anywhere: find two requests that touched the same row, put their statements in time order by request id, ' +
+        'and ask what each one read before it wrote.',
     ],
     acceptance: [
       {
