@@ -63,7 +63,7 @@ export const containers: MilestoneDefinition = ({ domain }) => {
           'does: `*`, `?` and `**` patterns, `!` exceptions, the last matching line wins, and an excluded directory excludes what is in it.',
         expects:
           '`.dockerignore` exists. The context contains none of `.env`, `.env.production`, `.git/`, `node_modules/`, `dist/`, `.data/` or ' +
-          '`coverage/`; it does contain `package.json`, `pnpm-lock.yaml` and `src/`, and `.env.example` if the project has one. The context ' +
+          '`coverage/`; it does contain `package.json`, the package manager\'s lockfile and `src/`, and `.env.example` if the project has one. The context ' +
           'is under 5 MB.',
       },
       {
