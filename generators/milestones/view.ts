@@ -4,6 +4,7 @@ import { type ProjectView, resourceView } from '../view/project.js';
 import { MILESTONES_DIR } from '../view/plan.js';
 import { bulkInsert, withAncestors } from './bulk.js';
 import { contendedView } from './concurrency.view.js';
+import { deployView } from './deploy.view.js';
 import { failureView } from './failure-modes.view.js';
 import { observabilityView } from './observability.view.js';
 import { testingView } from './testing.view.js';
@@ -43,6 +44,7 @@ export function checksView(view: ProjectView) {
     observability: observabilityView(view),
     schema: schemaDesignView(view),
     contended: contendedView(view),
+    deploy: deployView(view),
   };
 }
 

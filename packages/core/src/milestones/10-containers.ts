@@ -21,10 +21,11 @@ export const containers: MilestoneDefinition = ({ domain }) => {
       'waiting to happen, and a 1 GB image makes every deploy and every rollback slower. Most backend teams ship containers, and a ' +
       'reviewer can tell in a minute whether the Dockerfile was written by someone who understands it.',
     tasks: [
-      'Read the generated `Dockerfile` line by line and write `docs/decisions/containers.md`: for each stage, what it contains and why. ' +
-        'The build stage installs every dependency with a frozen lockfile and compiles; the runtime stage starts from a pinned slim Node 20 ' +
-        'image, installs production dependencies only, and copies `dist` from the build stage. Record the final image size and the build ' +
-        'context size.',
+      'Read the generated `Dockerfile` line by line and write `docs/decisions/containers.md` with four sections: Base image (which one ' +
+        'and why), Stages (what each stage contains and why: the build stage installs every dependency with a frozen lockfile and ' +
+        'compiles; the runtime stage starts from a pinned slim Node 20 image, installs production dependencies only, and copies `dist` ' +
+        'from the build stage), Health check (what the HEALTHCHECK proves and what it does not), and Image size (the final image size ' +
+        'and the build context size you measured, in MB).',
       'Run the app as the unprivileged `node` user the official images provide. Leave the application files owned by root and read-only ' +
         'to that user, so a compromised process cannot rewrite its own code; give write access only to the directories that need it.',
       'Start the process with an exec-form `CMD ["node", "dist/..."]`, not `npm start` or a shell string. Then node is process 1 and ' +
@@ -45,9 +46,9 @@ export const containers: MilestoneDefinition = ({ domain }) => {
       {
         id: 'containers.dockerfile-policy',
         statement: 'The Dockerfile is multi-stage, pinned, non-root, exec-form and health-checked, with no secrets in it.',
-        sends: 'Parses `Dockerfile` with dockerfile-utils and applies the policy checks to its instructions, stage by stage.',
+        sends: 'Validates `Dockerfile` with dockerfile-utils, then applies the policy checks to its instructions, stage by stage.',
         expects:
-          'No parser errors. At least two `FROM` stages; every `FROM` names a version tag or a digest (never `latest` or no tag), and the ' +
+          'dockerfile-utils reports no problems. At least two `FROM` stages; every `FROM` names a version tag or a digest (never `latest` or no tag), and the ' +
           'final one is Node 20 or newer. The final stage sets a `USER` other than `root` or `0` before its `CMD`; the `CMD` (or ' +
           '`ENTRYPOINT`) is a JSON array that starts `node` directly, not npm, pnpm or a shell; a `HEALTHCHECK` requests `/healthz`; ' +
           '`EXPOSE` matches the default `PORT` of 3000. There is no `ADD` from a URL, no `COPY . .` in the final stage, and no `ENV` or ' +
@@ -57,28 +58,33 @@ export const containers: MilestoneDefinition = ({ domain }) => {
         id: 'containers.build-context',
         statement: 'Local secrets and build leftovers never reach the build context.',
         sends:
-          'Creates `.env`, `.env.production`, `.data/pglite/probe` and `coverage/probe` in a copy of the project, then lists the files Docker ' +
-          'would send as the build context by applying `.dockerignore`.',
+          'Lists the project\'s files, adds `.env`, `.env.production`, `.data/pglite/probe`, `coverage/probe`, `dist/probe`, `.git/HEAD` and ' +
+          '`node_modules/probe` to the list as if they existed (nothing is written), and applies `.dockerignore` to it the way Docker ' +
+          'does: `*`, `?` and `**` patterns, `!` exceptions, the last matching line wins, and an excluded directory excludes what is in it.',
         expects:
           '`.dockerignore` exists. The context contains none of `.env`, `.env.production`, `.git/`, `node_modules/`, `dist/`, `.data/` or ' +
-          '`coverage/`; it does contain `package.json`, `pnpm-lock.yaml` and `src/`, and `.env.example` if the project has one. The context ' +
+          '`coverage/`; it does contain `package.json`, the package manager\'s lockfile and `src/`, and `.env.example` if the project has one. The context ' +
           'is under 5 MB.',
       },
       {
         id: 'containers.build-replay',
         statement: 'The build steps produce a runtime that starts, reports healthy, runs migrations as a separate step, and stops cleanly.',
         sends:
-          'Replays the build without a Docker engine: copies the build context into an empty directory and runs each `RUN` of the build ' +
-          'stages in order with their `WORKDIR`, `ENV` and `ARG` applied (steps that only install OS packages or create users are skipped ' +
-          'and listed); assembles the final stage in a second empty directory from its `COPY` lines and runs its `RUN` lines. There it runs ' +
-          'the migrate service\'s command from `compose.yaml` against a fresh database, starts the `CMD` with `NODE_ENV=production` and ' +
-          '`DATABASE_URL` set, runs the `HEALTHCHECK` command while the app is up, sends SIGTERM, and runs the `HEALTHCHECK` command again.',
+          'Replays the Dockerfile without a Docker engine and without the network. In an empty directory standing for the build stages\' ' +
+          '`WORKDIR`, it copies what their `COPY` lines name from the build context and runs their other `RUN` lines in order. Dependency ' +
+          'installs are not run, so nothing is downloaded: the project\'s installed `node_modules` is linked in their place, and lines that ' +
+          'only set up the package manager or OS packages are skipped. It assembles the final stage in a second empty directory from its ' +
+          '`COPY` lines (`--from` a build stage included) and links `node_modules` the same way. There it runs the migrate service\'s ' +
+          'command from `compose.yaml` against a fresh database (a new one on the PostgreSQL server the check run was given, or a new ' +
+          'embedded one), starts the `CMD` with ' +
+          '`NODE_ENV=production`, a free `PORT` and `DATABASE_URL` set, runs the `HEALTHCHECK` command while the app is up, sends SIGTERM, ' +
+          'and runs the `HEALTHCHECK` command again.',
         expects:
-          'Every replayed step exits 0. The final directory has no `.ts` files outside `node_modules`, and `node_modules` holds none of ' +
-          '`typescript`, `jest`, `tsx` or `@types/node`. The migration command exits 0 and creates ' +
-          `\`${primary.name}\`. \`GET /healthz\` is 200 within 10 seconds of start and \`GET /readyz\` is 200. The \`HEALTHCHECK\` command ` +
-          'exits 0 while the app runs and non-zero after it stops. After SIGTERM the process exits with code 0 within `SHUTDOWN_TIMEOUT_MS` ' +
-          'plus 1 second.',
+          'Every replayed step exits 0. The final stage installs production dependencies only (`--prod`, `--omit=dev` or `--production`), ' +
+          'and the final directory has no `.ts` files outside `node_modules`. The migration command exits 0 and ' +
+          `\`${primary.name}\` exists afterwards. \`GET /healthz\` is 200 within 20 seconds of start and \`GET /readyz\` is 200. The ` +
+          '`HEALTHCHECK` command exits 0 while the app runs and non-zero after it stops. After SIGTERM the process exits with code 0 within ' +
+          '15 seconds.',
       },
       {
         id: 'containers.compose',
@@ -90,6 +96,16 @@ export const containers: MilestoneDefinition = ({ domain }) => {
           'depends on PostgreSQL with `condition: service_healthy` and on the migrate service with `condition: ' +
           'service_completed_successfully`, and its own command does not run migrations. A published PostgreSQL port, if any, is bound to ' +
           '127.0.0.1. No password appears as a literal in the app\'s `environment`: it comes from variable interpolation or an `env_file`.',
+      },
+      {
+        id: 'containers.decision-record',
+        statement: 'The container decisions are written down in your own words, with the sizes you measured.',
+        sends: 'Reads `docs/decisions/containers.md`.',
+        expects:
+          'The file has the sections Base image, Stages, Health check and Image size (as Markdown headings). Base image, Stages and Health ' +
+          'check have at least 40 words each; Stages names every stage the Dockerfile declares with `AS`; Image size gives at least two ' +
+          'sizes in MB (or GB or kB). No section is a placeholder: none contains TODO, TBD, "lorem ipsum" or text in angle brackets like ' +
+          '`<describe>`.',
       },
     ],
     stretch: [

@@ -30,9 +30,9 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         '`postgres` service container on a pinned major version with health options that run `pg_isready`, and point `DATABASE_URL` at it.',
       'Run the migrations as a round trip: latest, rollback of every batch, latest again. A `down` that does nothing passes a plain ' +
         '`migrate:latest` and only fails here, when the second latest tries to create a table that is still there.',
-      'Run the tests, then `pnpm milestone verify`. Give the verify step an `if` condition that uses the `always()` status function so it ' +
-        'reports even after an earlier failure, and have it append a Markdown table of criteria and results to the file named by the ' +
-        '`GITHUB_STEP_SUMMARY` environment variable. It must still exit non-zero when a criterion fails.',
+      'Run the tests, then `pnpm milestone verify`, which fails the job when a check file was edited. Give the report step, which ' +
+        'appends `pnpm milestone report --format md` to the file named by the `GITHUB_STEP_SUMMARY` environment variable, an `if` ' +
+        'condition that uses the `always()` status function, so a mentor sees progress even on a red build.',
       'Lint the workflow locally with actionlint before pushing, then prove the gates: push a branch with a type error, one with a failing ' +
         'test, and one with an empty `down`, and check that each fails at the step meant to catch it. Protect `main` so the workflow must ' +
         'pass before merging.',
@@ -62,11 +62,14 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         id: 'ci-cd.migration-roundtrip',
         statement: 'CI typechecks, lints, round-trips the migrations on real PostgreSQL, tests and verifies, in that order.',
         sends:
-          'Finds the job with a PostgreSQL service container and replays its `run` steps in order on this machine against a fresh ' +
-          'database that stands in for the service. Expressions the check cannot evaluate are reported, and secrets are empty.',
+          'Finds the job with a PostgreSQL service container and replays its `run` steps in order on this machine, with the job\'s `env` ' +
+          'and `DATABASE_URL` pointing at a fresh database that stands in for the service (a new one on the PostgreSQL server the check ' +
+          'run was given, or a new embedded one); the tests step gets that server, as `pnpm test` does. Not replayed: the dependency install ' +
+          '(the installed `node_modules` is used, so nothing is downloaded) and the milestone steps, which `ci-cd.job-summary` replays. ' +
+          'A replayed step whose `run` uses a GitHub Actions expression fails, since the check cannot evaluate it.',
         expects:
           'The service uses a pinned PostgreSQL major version and health options that run `pg_isready`. The steps include, in this order: ' +
-          'a typecheck, lint, migrate latest, migrate rollback of all batches, migrate latest, the tests, and `pnpm milestone verify`. ' +
+          'a typecheck, lint, migrate latest, migrate rollback of all batches, migrate latest, the tests, and `milestone verify`. ' +
           'Every replayed step exits 0. Right after the rollback step the database has no tables besides `knex_migrations` and ' +
           `\`knex_migrations_lock\`; after the second latest ${tables} all exist.`,
       },
@@ -74,22 +77,25 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         id: 'ci-cd.gates-fail',
         statement: 'Each gate catches the fault it exists for.',
         sends:
-          'Makes four scratch copies of the project and plants one fault in each: a type error in `src/`, a lint violation, a failing test, ' +
-          'and a new migration that creates a table and whose `down` does nothing. Replays the workflow\'s `run` steps on each copy.',
+          'Makes three scratch copies of the project (sharing its installed `node_modules`) and plants one fault in each: a type error in ' +
+          '`src/`, a lint violation in `src/`, and a new migration that creates a table and whose `down` does nothing. On each copy it ' +
+          'replays the workflow\'s steps up to the gate meant to catch the fault: the typecheck step, the lint step, and the three ' +
+          'migration steps on a fresh database.',
         expects:
-          'Each copy fails at the step meant to catch its fault (typecheck, lint, tests, and the second migrate latest respectively) and ' +
-          'every step before that one passes. In every copy the verify step still runs and writes its summary.',
+          'The typecheck step exits non-zero on the first copy and the lint step on the second. On the third, migrate latest and the ' +
+          'rollback exit 0 and the second migrate latest exits non-zero. Run on the project itself, the same steps pass ' +
+          '(`ci-cd.migration-roundtrip`), so each failure is the planted fault\'s.',
       },
       {
         id: 'ci-cd.job-summary',
-        statement: 'The verify step reports every criterion to the job summary and fails the job when one fails.',
+        statement: 'The milestone steps report to the job summary even after a failure, and verify fails the job on a tampered check.',
         sends:
-          'Replays the verify step with `GITHUB_STEP_SUMMARY` set to an empty temporary file: once on the project as it is, and once ' +
-          'with a planted fault that an earlier milestone\'s check catches.',
+          'Reads the workflow\'s milestone steps, then replays the `milestone verify` step twice: on the project as it is, and on a scratch ' +
+          'copy where one file in `milestones/checks/` has an extra line.',
         expects:
-          'Each time the file holds a Markdown table with one row per checked criterion, giving its id (such as `ci-cd.job-summary`), ' +
-          'pass or fail, and a message for each failure. The step exits 0 the first time and non-zero the second. Its `if` condition ' +
-          'uses the `always()` status function.',
+          'A step appends `milestone report --format md` to the file named by `$GITHUB_STEP_SUMMARY`, and its `if` condition uses the ' +
+          '`always()` status function, so the report is written even when an earlier step failed. The verify step exits 0 on the project ' +
+          'and non-zero on the copy, and its output names the edited file.',
       },
     ],
     stretch: [

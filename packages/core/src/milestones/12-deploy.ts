@@ -84,10 +84,13 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
       {
         id: 'deploy.smoke-health',
         statement: 'The deployed service is up, reachable over HTTPS, and connected to its database.',
-        sends: 'With `--url`: one warm-up `GET /healthz`, then 5 `GET /healthz` and 5 `GET /readyz`.',
+        sends:
+          'With `--url` (`pnpm milestone check deploy --url https://<your host>`): one warm-up `GET /healthz`, then 5 `GET /healthz` and ' +
+          '5 `GET /readyz`, each with a 10-second timeout. Without `--url` the smoke criteria fail and say how to run them.',
         expects:
-          'The URL uses https (plain http is accepted only for localhost, for the compose target). Every response after the warm-up is 200 ' +
-          'within 1,000 ms measured by the check, so the running release reaches its database.',
+          'The URL uses https; plain http is accepted only on loopback (`localhost`, `127.0.0.1`, `[::1]`), so you can try the check on ' +
+          'your own machine or a compose host. Every response after the warm-up is 200 within 3,000 ms measured by the check, so the ' +
+          'running release reaches its database.',
       },
       {
         id: 'deploy.smoke-round-trip',
@@ -118,21 +121,24 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
           '`docs/operations.md`, the deploy configuration for your target (`compose.yaml`, `fly.toml`, `render.yaml` or the Kubernetes ' +
           'manifests), `src/config.ts`, and the list of files git tracks.',
         expects:
-          '`docs/operations.md` has the sections Secrets, Release, Rollback, Logs and Smoke check, each with text. Secrets names every ' +
-          `variable the config requires in production (at least \`DATABASE_URL\`) and \`${dependencyUrl}\`, and contains no values. The deploy ` +
+          '`docs/operations.md` has the sections Secrets, Release, Rollback, Logs and Smoke check, each with at least 10 words. Secrets ' +
+          `names \`DATABASE_URL\` and \`${dependencyUrl}\`, and contains no values (no \`NAME=value\` and no URL with a password). The deploy ` +
           'configuration runs migrations in a separate release step (migrate service, `release_command`, `preDeployCommand`, or a Job) and ' +
           'the app\'s start command does not. Git tracks no `.env` file other than `.env.example`, and no tracked file contains a ' +
-          'PostgreSQL URL whose password is anything but the local placeholder `postgres`.',
+          'PostgreSQL URL whose password is anything but the local placeholder `postgres`, a `$` variable or an upper-case placeholder ' +
+          'such as `PASSWORD`. (Outside a git ' +
+          'repository, every file except `node_modules`, `dist`, `coverage`, `.data` and local `.env` files counts as tracked.)',
       },
       {
         id: 'deploy.case-study',
         statement: 'The README tells the story of the project with decisions, failures and numbers.',
-        sends: 'Reads `README.md`, the URL given with `--url`, and every repository file the README links to.',
+        sends: 'Reads the "Case study" section of `README.md` and every repository file it links to.',
         expects:
-          'A "Case study" section with the subsections Problem, Design decisions, Trade-offs, What broke and how I found it, and Numbers. ' +
-          'Each subsection except Numbers has at least 60 words. Numbers has at least 3 measurements with a unit (ms, s, req/s, %, MB). ' +
-          'The section links to the deployed URL and to at least 2 files in the repository (for example a postmortem in `docs/incidents/` ' +
-          'and a decision record in `docs/decisions/`), and every linked file exists.',
+          'The section has the subsections Problem, Design decisions, Trade-offs, What broke and how I found it, and Numbers. ' +
+          'Each subsection except Numbers has at least 60 words. Numbers has at least 3 ' +
+          'measurements with a unit (ms, s, req/s, %, MB). The section links to the deployed service (an `https://` URL) and to at least 2 ' +
+          'files in the repository (for example a postmortem in `docs/incidents/` and a decision record in `docs/decisions/`), and every ' +
+          'linked file exists.',
       },
     ],
     stretch: [

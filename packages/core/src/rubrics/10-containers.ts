@@ -14,7 +14,7 @@ export const containers: RubricDefinition = ({ domain }) => {
     ],
     levels: {
       strong: [
-        sign('The decision record gives the image and context sizes before and after, and a reason for each stage and each non-obvious line.'),
+        sign('The decision record gives the image and context sizes before and after, and a reason for each stage and each non-obvious line.', 'containers.decision-record'),
         sign(
           'The final stage runs as `node`, starts with exec-form `CMD ["node", ...]`, leaves the app files owned by root, and has a `HEALTHCHECK` on `/healthz` written with node itself.',
           'containers.dockerfile-policy',
@@ -27,7 +27,7 @@ export const containers: RubricDefinition = ({ domain }) => {
         sign('The learner broke each policy once on purpose and quotes the check message that named it.'),
       ],
       adequate: [
-        sign('Every containers criterion passes.', 'containers.dockerfile-policy', 'containers.build-context', 'containers.build-replay', 'containers.compose'),
+        sign('Every containers criterion passes.', 'containers.dockerfile-policy', 'containers.build-context', 'containers.build-replay', 'containers.compose', 'containers.decision-record'),
         sign('Correct files, but the decision record restates the instructions instead of giving reasons.'),
         sign('The Node version is repeated in several `FROM` lines rather than one `ARG`.'),
       ],

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { execa } from 'execa';
 import { DOMAIN_IDS } from '@create-backend-portfolio/core';
 import { failsOf, loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from '@create-backend-portfolio/generators/solutions';
 import { suiteDir } from '../support/cli.js';
-import { milestone, projectBin, scaffoldLinked, statusById } from '../support/project.js';
+import { freePort, milestone, poll, projectBin, scaffoldLinked, sharedModules, statusById } from '../support/project.js';
 
 /**
  * Proof that every milestone check is honest, in every domain: a fresh scaffold passes orientation and
@@ -34,6 +36,40 @@ const NEEDS_SERVER = new Set<string>(['concurrency', 'failure-modes']);
 const noServer = SERVER === '' && 'set TEST_DATABASE_URL: the concurrency and failure-modes checks need a PostgreSQL server';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The project's own server as a stand-in for a deployed service, for `check deploy --url`: on a free loopback
+ * port, from its sources, against a database of its own on SERVER, migrated and seeded (the deploy round trip
+ * borrows a parent row). Loopback http is what the check accepts besides https.
+ */
+async function startService(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const name = `deploy_${randomBytes(4).toString('hex')}`;
+  const database = new URL(SERVER);
+  database.pathname = `/${name}`;
+  // knex from the project's own node_modules, so this test needs no database driver of its own.
+  const admin = (sql: string) =>
+    execa(process.execPath, ['--input-type=module', '-e', `import knex from 'knex'; const db = knex({ client: 'pg', connection: process.env.SERVER }); try { await db.raw(process.env.SQL); } finally { await db.destroy(); }`], {
+      cwd: dir,
+      env: { SERVER, SQL: sql },
+    });
+  await admin(`create database "${name}"`);
+  const env = { DATABASE_URL: database.toString(), LOG_LEVEL: 'silent' };
+  for (const command of ['migrate:latest', 'seed']) await execa(process.execPath, ['--import', 'tsx', 'src/db/cli.ts', command], { cwd: dir, env });
+  const port = await freePort();
+  const server = execa(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: dir, env: { ...env, PORT: String(port) }, reject: false });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await server;
+    await admin(`drop database if exists "${name}" with (force)`);
+  };
+  const ready = await poll(`${url}/readyz`, 60_000, (status) => status === 200).catch((error: unknown) => error);
+  if (!(ready instanceof Response) || ready.status !== 200) {
+    await stop();
+    throw new Error(`the project's server did not become ready on ${url}: ${String(ready instanceof Response ? ready.status : ready)}`);
+  }
+  return { url, stop };
+}
+
 for (const domain of DOMAIN_IDS) {
   describe(`milestones in the ${domain} domain`, () => {
     const parent = suiteDir(`milestones-${domain}`);
@@ -59,10 +95,17 @@ for (const domain of DOMAIN_IDS) {
     it(`with every reference solution applied, passes check all ${RUNS} time(s) in a row, and its own gates`, { skip: noServer }, async () => {
       const view = await projectView(dir);
       for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR, projectReader(dir)));
-      for (let run = 1; run <= RUNS; run += 1) {
-        const check = await milestone(dir, ['check', 'all'], CHECK_ENV);
-        assert.equal(check.exitCode, 0, `run ${run} of ${RUNS}:\n${check.all}`);
-        for (const id of solutions.keys()) assert.match(check.stdout, new RegExp(`^\\d+ +${escape(id)} +passed`, 'm'), `run ${run}: ${id}\n${check.stdout}`);
+      // The lockfile an install writes, which the containers check wants in the build context; a linked scaffold has none.
+      await copyFile(path.join(path.dirname(await sharedModules()), 'pnpm-lock.yaml'), path.join(dir, 'pnpm-lock.yaml'));
+      const service = await startService(dir);
+      try {
+        for (let run = 1; run <= RUNS; run += 1) {
+          const check = await milestone(dir, ['check', 'all', '--url', service.url], CHECK_ENV);
+          assert.equal(check.exitCode, 0, `run ${run} of ${RUNS}:\n${check.all}`);
+          for (const id of solutions.keys()) assert.match(check.stdout, new RegExp(`^\\d+ +${escape(id)} +passed`, 'm'), `run ${run}: ${id}\n${check.stdout}`);
+        }
+      } finally {
+        await service.stop();
       }
       for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']], ['jest', []]] as const) {
         const result = await projectBin(dir, bin, args);
@@ -78,14 +121,17 @@ for (const domain of DOMAIN_IDS) {
           const edits = await mistake.edit(view, projectReader(dir));
           const originals = await Promise.all(edits.map(async (edit) => ({ relative: edit.relative, content: await readFile(path.join(dir, edit.relative), 'utf8') })));
           await writeFiles(dir, edits);
+          // The deploy smoke run needs the service running with the mistake in it.
+          const service = id === 'deploy' ? await startService(dir) : undefined;
           try {
-            const check = await milestone(dir, ['check', id], CHECK_ENV);
+            const check = await milestone(dir, ['check', id, ...(service === undefined ? [] : ['--url', service.url])], CHECK_ENV);
             assert.equal(check.exitCode, 1, check.all);
             for (const criterion of failsOf(mistake, view)) {
               assert.match(check.all, new RegExp(`● ${escape(id)} › ${escape(criterion)}:`), `the failure names ${criterion}\n${check.all}`);
             }
             assert.match(check.all, new RegExp(`Read: docs/milestones/\\d\\d-${escape(id)}\\.md`));
           } finally {
+            await service?.stop();
             for (const original of originals) await writeFile(path.join(dir, original.relative), original.content);
           }
         });
