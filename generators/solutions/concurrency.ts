@@ -1,4 +1,4 @@
-import { type ContendedWrite, contendedRoute, contendedTable, type Domain, parentOf, type Table } from '@create-backend-portfolio/core';
+import { article, type ContendedWrite, contendedRoute, contendedTable, type Domain, parentOf, type Table } from '@create-backend-portfolio/core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contendedView, idempotencyKeyMax } from '../milestones/concurrency.view.js';
@@ -425,7 +425,9 @@ async function tests(view: ProjectView, n: Names): Promise<SolutionFile> {
     route,
     path: route.replace(':id', '${parentId}'),
     words: n.table.singular.replace(/_/g, ' '),
+    aWords: article(n.table.singular.replace(/_/g, ' ')),
     parentWords: n.parentSingular,
+    aParent: article(n.parentSingular),
     notCounting: write.kind === 'capacity' && write.countsWhen !== undefined,
     amountColumn: write.kind === 'capacity' && write.amountColumn !== undefined,
     closes: write.kind === 'single-winner' && write.activeWhen !== undefined,

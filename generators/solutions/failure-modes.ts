@@ -1,4 +1,4 @@
-import { contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, dependencySlug } from '@create-backend-portfolio/core';
+import { article, contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, dependencySlug } from '@create-backend-portfolio/core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failureView } from '../milestones/failure-modes.view.js';
@@ -441,7 +441,7 @@ const databaseBusy = () => new HttpError(503, 'database-busy', 'The database did
 async function tests(view: ProjectView): Promise<SolutionFile[]> {
   const n = names(view);
   const render = renderer();
-  const data = { ...n, ...failureView(view), expressRoute: n.route, words: n.singular.replace(/_/g, ' ') };
+  const data = { ...n, ...failureView(view), expressRoute: n.route, words: n.singular.replace(/_/g, ' '), aWords: article(n.singular.replace(/_/g, ' ')) };
   const test = async (template: string, relative: string) => ({ relative, content: await render(path.join(TESTS_DIR, template), data) });
   return Promise.all([
     test('support/http-stub.ts.hbs', 'test/support/http-stub.ts'),
