@@ -1,9 +1,14 @@
-import { type ContendedWrite, contendedRoute, contendedTable, type Domain, parentOf, type Table } from '@create-backend-portfolio/core';
-import { idempotencyKeyMax } from '../milestones/concurrency.view.js';
+import { article, type ContendedWrite, contendedRoute, contendedTable, type Domain, parentOf, type Table } from '@create-backend-portfolio/core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contendedView, idempotencyKeyMax } from '../milestones/concurrency.view.js';
 import { quote } from '../view/columns.js';
 import { camelCase, pascalCase } from '../view/names.js';
 import { type ProjectView, resourceView } from '../view/project.js';
-import { type MilestoneSolution, mutate, type ProjectReader, type SolutionFile } from './kit.js';
+import { type MilestoneSolution, mutate, type ProjectReader, renderer, type SolutionFile } from './kit.js';
+
+/** The solution's tests, as templates mirroring where they land in the project. */
+const TESTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'concurrency/test');
 
 /**
  * Concurrency: `POST /<parent>/:id/<table>` writes the contended row in one transaction whose guard depends on
@@ -408,6 +413,30 @@ async function schemaFiles(n: Names, read: ProjectReader): Promise<SolutionFile[
   return [{ relative: n.schemaFile, content: schemaFile(n) }];
 }
 
+/**
+ * Tests of the nested route and the idempotency helper, one request at a time: what a retry, a reused or
+ * malformed key and the domain's rule answer. The races themselves need a real server; the check runs those.
+ */
+async function tests(view: ProjectView, n: Names): Promise<SolutionFile> {
+  const write = n.write;
+  const route = contendedRoute(n.domain);
+  const data = {
+    ...contendedView(view),
+    route,
+    path: route.replace(':id', '${parentId}'),
+    words: n.table.singular.replace(/_/g, ' '),
+    aWords: article(n.table.singular.replace(/_/g, ' ')),
+    parentWords: n.parentSingular,
+    aParent: article(n.parentSingular),
+    notCounting: write.kind === 'capacity' && write.countsWhen !== undefined,
+    amountColumn: write.kind === 'capacity' && write.amountColumn !== undefined,
+    closes: write.kind === 'single-winner' && write.activeWhen !== undefined,
+    tallyWords: write.kind === 'counter' ? write.counter.table.replace(/_/g, ' ').replace(/s$/, '') : '',
+  };
+  const content = await renderer()(path.join(TESTS_DIR, 'nested.test.ts.hbs'), data);
+  return { relative: `test/${n.table.name}.nested.test.ts`, content };
+}
+
 const solution: MilestoneSolution = {
   async files(view, _templatesDir, read) {
     const n = names(view);
@@ -420,6 +449,7 @@ const solution: MilestoneSolution = {
       { relative: n.routerFile, content: routerModule(n) },
       { relative: n.openapiFile, content: openapiModule(n, keyMax) },
       { relative: 'src/routes.ts', content: patchRoutes(n, await read('src/routes.ts')) },
+      await tests(view, n),
     ];
   },
   mistakes: [

@@ -1,7 +1,13 @@
-import { contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, dependencySlug } from '@create-backend-portfolio/core';
+import { article, contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, dependencySlug } from '@create-backend-portfolio/core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { failureView } from '../milestones/failure-modes.view.js';
 import { camelCase, pascalCase } from '../view/names.js';
 import type { ProjectView } from '../view/project.js';
-import { type MilestoneSolution, mutate, type ProjectReader, type SolutionFile } from './kit.js';
+import { type MilestoneSolution, mutate, type ProjectReader, renderer, type SolutionFile } from './kit.js';
+
+/** The solution's tests, as templates mirroring where they land in the project. */
+const TESTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'failure-modes/test');
 
 /** Names the solution's files and identifiers use, all derived from the domain's dependency and contended table. */
 function names(view: ProjectView) {
@@ -25,6 +31,8 @@ function names(view: ProjectView) {
     Client: `${pascalCase(kebab.replace(/-/g, '_'))}Client`,
     createClient: `create${pascalCase(kebab.replace(/-/g, '_'))}Client`,
     client: camelCase(kebab.replace(/-/g, '_')),
+    kebab,
+    slug,
     urlVar: `${prefix}_URL`,
     timeoutVar: `${prefix}_TIMEOUT_MS`,
     cooldownVar: `${prefix}_BREAKER_COOLDOWN_MS`,
@@ -228,7 +236,8 @@ export function ${n.createClient}(
       });
     } catch (error) {
       // A timeout or a broken connection: the ${n.dependency} may have acted, which is why the key stays the same.
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // By name, not instanceof: the abort is a DOMException, which is not always this realm's Error (under jest, say).
+      const timedOut = typeof error === 'object' && error !== null && 'name' in error && error.name === 'TimeoutError';
       return { transient: timedOut ? \`no answer within \${timeoutMs} ms\` : 'connection failed' };
     }
     if (response.ok) {
@@ -426,6 +435,22 @@ const databaseBusy = () => new HttpError(503, 'database-busy', 'The database did
 }
 
 /**
+ * Tests for every path the client and the route can take, against a local stub of the dependency and a
+ * clock the test moves by hand: retries, Retry-After, timeouts, the breaker, the 202 and the 502.
+ */
+async function tests(view: ProjectView): Promise<SolutionFile[]> {
+  const n = names(view);
+  const render = renderer();
+  const data = { ...n, ...failureView(view), expressRoute: n.route, words: n.singular.replace(/_/g, ' '), aWords: article(n.singular.replace(/_/g, ' ')) };
+  const test = async (template: string, relative: string) => ({ relative, content: await render(path.join(TESTS_DIR, template), data) });
+  return Promise.all([
+    test('support/http-stub.ts.hbs', 'test/support/http-stub.ts'),
+    test('client.test.ts.hbs', `test/${n.kebab}.test.ts`),
+    test('route.test.ts.hbs', `test/${n.slug}.test.ts`),
+  ]);
+}
+
+/**
  * Failure modes: a client for the domain's dependency with per-attempt timeouts, jittered retries of
  * transient errors only, a stable idempotency key and a circuit breaker; the route that calls it and
  * degrades to 202; and a database bounded by statement and acquire timeouts that map to 503.
@@ -439,6 +464,7 @@ const solution: MilestoneSolution = {
       { relative: n.clientFile, content: client(view) },
       { relative: n.routerFile, content: router(view) },
       ...(await patches(view, read)),
+      ...(await tests(view)),
     ];
   },
   mistakes: [

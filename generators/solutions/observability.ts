@@ -184,6 +184,19 @@ describe('observability', () => {
     ]);
     expect(JSON.stringify(logs.lines)).not.toMatch(/hunter2|not a number/);
   });
+
+  it('stays quiet about queries under the threshold', async () => {
+    const logs = new LogCapture();
+    const db = knex({ client: 'pg', connection: ctx.config.DATABASE_URL, pool: { min: 0, max: 1 } });
+    logSlowQueries(db, createLogger({ ...ctx.config, LOG_LEVEL: 'warn' }, logs), 60_000);
+    try {
+      await db.raw('select 1');
+      await expect(db.raw('select ?::int', ['not a number'])).rejects.toThrow();
+    } finally {
+      await db.destroy();
+    }
+    expect(logs.lines.filter((line) => line.msg === 'slow query')).toEqual([]);
+  });
 });
 `;
 }
