@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { execa } from 'execa';
 import { DOMAIN_IDS } from '@create-backend-portfolio/core';
 import { failsOf, loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from '@create-backend-portfolio/generators/solutions';
-import { suiteDir } from '../support/cli.js';
+import { REPO_ROOT, suiteDir } from '../support/cli.js';
 import { freePort, milestone, poll, projectBin, scaffoldLinked, sharedModules, statusById } from '../support/project.js';
 
 /**
@@ -16,15 +16,20 @@ import { freePort, milestone, poll, projectBin, scaffoldLinked, sharedModules, s
  */
 const solutions = await loadSolutions();
 /**
- * How much runs where. Every domain gets the fresh-scaffold status, and all solutions through `check all` plus
- * the project's own gates. The flakiness gate (`check all` five times in a row) and the common mistakes run in
- * FULL_DOMAIN only, unless MILESTONE_E2E=full: all of it in all five domains takes about an hour on two CPUs,
- * more than CI's budget. MILESTONE_CHECK_RUNS changes the number of runs.
+ * How much runs where, to keep CI within its budget on two CPUs:
+ * - every domain: the fresh-scaffold status, and all solutions through `check all` plus the project's own gates;
+ * - FULL_DOMAIN also applies the solutions one at a time with `pnpm apply-solution`, checking each milestone right
+ *   after its own solution, then runs the flakiness gate (`check all` five times in a row);
+ * - the common mistakes are dealt out over the domains in turn, so each runs once per CI run, in a domain of its own.
+ * MILESTONE_E2E=full runs everything in every domain (about an hour and a half); MILESTONE_CHECK_RUNS changes the
+ * number of runs. Two domains run at a time: much of a check's time is spent waiting on timers and the database.
  */
 const FULL = process.env.MILESTONE_E2E === 'full';
 const FULL_DOMAIN = 'ticketing';
-const runsIn = (domain: string) => (FULL || domain === FULL_DOMAIN ? Number(process.env.MILESTONE_CHECK_RUNS ?? 5) : 1);
-const mistakesIn = (domain: string) => FULL || domain === FULL_DOMAIN;
+const full = (domain: string) => FULL || domain === FULL_DOMAIN;
+const runsIn = (domain: string) => (full(domain) ? Number(process.env.MILESTONE_CHECK_RUNS ?? 5) : 1);
+const MISTAKES = [...solutions].flatMap(([id, solution]) => solution.mistakes.map((mistake) => ({ id, mistake })));
+const mistakesIn = (domain: string) => (FULL ? MISTAKES : MISTAKES.filter((_, index) => DOMAIN_IDS[index % DOMAIN_IDS.length] === domain));
 /**
  * The database the checks run on: the PostgreSQL server TEST_DATABASE_URL names (CI sets it), in a throwaway
  * database the project's global setup creates per run. The concurrency and failure-modes checks need a server:
@@ -35,6 +40,11 @@ const CHECK_ENV = { DATABASE_URL: SERVER };
 const NEEDS_SERVER = new Set<string>(['concurrency', 'failure-modes']);
 const noServer = SERVER === '' && 'set TEST_DATABASE_URL: the concurrency and failure-modes checks need a PostgreSQL server';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The lockfile an install writes, which the containers check wants in the build context; a linked scaffold has none. */
+async function copyLockfile(dir: string): Promise<void> {
+  await copyFile(path.join(path.dirname(await sharedModules()), 'pnpm-lock.yaml'), path.join(dir, 'pnpm-lock.yaml'));
+}
 
 /**
  * The project's own server as a stand-in for a deployed service, for `check deploy --url`: on a free loopback
@@ -70,52 +80,71 @@ async function startService(dir: string): Promise<{ url: string; stop(): Promise
   return { url, stop };
 }
 
-for (const domain of DOMAIN_IDS) {
-  describe(`milestones in the ${domain} domain`, () => {
-    const parent = suiteDir(`milestones-${domain}`);
-    let dir = '';
+describe('milestones', { concurrency: 2 }, () => {
+  for (const domain of DOMAIN_IDS) {
+    // Within a domain, one test after another: each builds on the project the previous one left.
+    describe(`milestones in the ${domain} domain`, { concurrency: 1 }, () => {
+      const parent = suiteDir(`milestones-${domain}`);
+      let dir = '';
 
-    it('scaffolds, and as generated passes its own typecheck, lint and tests', async () => {
-      dir = await scaffoldLinked(parent(), `demo-${domain}`, ['--background', 'qa', '--domain', domain]);
-      for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']], ['jest', []]] as const) {
-        const result = await projectBin(dir, bin, args);
-        assert.equal(result.exitCode, 0, `${bin}\n${result.all}`);
-      }
-    });
-
-    it('on a fresh scaffold, passes orientation and no other milestone', async () => {
-      const status = await milestone(dir, ['status', '--json']);
-      assert.equal(status.exitCode, 0, status.all);
-      const byId = statusById(status.stdout);
-      assert.equal(byId.orientation, 'passed', status.stdout);
-      for (const [id, state] of Object.entries(byId)) if (id !== 'orientation') assert.notEqual(state, 'passed', `${id} passes untouched:\n${status.stdout}`);
-    });
-
-    const RUNS = runsIn(domain);
-    it(`with every reference solution applied, passes check all ${RUNS} time(s) in a row, and its own gates`, { skip: noServer }, async () => {
-      const view = await projectView(dir);
-      for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR, projectReader(dir)));
-      // The lockfile an install writes, which the containers check wants in the build context; a linked scaffold has none.
-      await copyFile(path.join(path.dirname(await sharedModules()), 'pnpm-lock.yaml'), path.join(dir, 'pnpm-lock.yaml'));
-      const service = await startService(dir);
-      try {
-        for (let run = 1; run <= RUNS; run += 1) {
-          const check = await milestone(dir, ['check', 'all', '--url', service.url], CHECK_ENV);
-          assert.equal(check.exitCode, 0, `run ${run} of ${RUNS}:\n${check.all}`);
-          for (const id of solutions.keys()) assert.match(check.stdout, new RegExp(`^\\d+ +${escape(id)} +passed`, 'm'), `run ${run}: ${id}\n${check.stdout}`);
+      it('scaffolds, and as generated passes its own typecheck, lint and tests', async () => {
+        dir = await scaffoldLinked(parent(), `demo-${domain}`, ['--background', 'qa', '--domain', domain]);
+        for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']], ['jest', []]] as const) {
+          const result = await projectBin(dir, bin, args);
+          assert.equal(result.exitCode, 0, `${bin}\n${result.all}`);
         }
-      } finally {
-        await service.stop();
-      }
-      for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']], ['jest', []]] as const) {
-        const result = await projectBin(dir, bin, args);
-        assert.equal(result.exitCode, 0, `with the solutions: ${bin}\n${result.all}`);
-      }
-    });
+      });
 
-    for (const [id, solution] of solutions) {
-      for (const mistake of solution.mistakes) {
-        const skip = !mistakesIn(domain) ? `mistakes run in ${FULL_DOMAIN}; MILESTONE_E2E=full runs them here` : NEEDS_SERVER.has(id) && noServer;
+      it('on a fresh scaffold, passes orientation and no other milestone', async () => {
+        const status = await milestone(dir, ['status', '--json']);
+        assert.equal(status.exitCode, 0, status.all);
+        const byId = statusById(status.stdout);
+        assert.equal(byId.orientation, 'passed', status.stdout);
+        for (const [id, state] of Object.entries(byId)) if (id !== 'orientation') assert.notEqual(state, 'passed', `${id} passes untouched:\n${status.stdout}`);
+      });
+
+      if (full(domain)) {
+        it('applies the reference solutions one at a time with apply-solution, each passing its own check', { skip: noServer }, async () => {
+          await copyLockfile(dir);
+          for (const id of solutions.keys()) {
+            const applied = await execa(process.execPath, ['--import', 'tsx', 'generators/solutions/apply.ts', dir, id], { cwd: REPO_ROOT, reject: false, all: true });
+            assert.equal(applied.exitCode, 0, `apply-solution ${id}\n${applied.all}`);
+            const service = id === 'deploy' ? await startService(dir) : undefined;
+            try {
+              const check = await milestone(dir, ['check', id, ...(service === undefined ? [] : ['--url', service.url])], CHECK_ENV);
+              assert.equal(check.exitCode, 0, `check ${id} after its solution:\n${check.all}`);
+            } finally {
+              await service?.stop();
+            }
+          }
+        });
+      }
+
+      const RUNS = runsIn(domain);
+      it(`with every reference solution applied, passes check all ${RUNS} time(s) in a row, and its own gates`, { skip: noServer }, async () => {
+        if (!full(domain)) {
+          const view = await projectView(dir);
+          for (const solution of solutions.values()) await writeFiles(dir, await solution.files(view, TEMPLATES_DIR, projectReader(dir)));
+          await copyLockfile(dir);
+        }
+        const service = await startService(dir);
+        try {
+          for (let run = 1; run <= RUNS; run += 1) {
+            const check = await milestone(dir, ['check', 'all', '--url', service.url], CHECK_ENV);
+            assert.equal(check.exitCode, 0, `run ${run} of ${RUNS}:\n${check.all}`);
+            for (const id of solutions.keys()) assert.match(check.stdout, new RegExp(`^\\d+ +${escape(id)} +passed`, 'm'), `run ${run}: ${id}\n${check.stdout}`);
+          }
+        } finally {
+          await service.stop();
+        }
+        for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']], ['jest', []]] as const) {
+          const result = await projectBin(dir, bin, args);
+          assert.equal(result.exitCode, 0, `with the solutions: ${bin}\n${result.all}`);
+        }
+      });
+
+      for (const { id, mistake } of mistakesIn(domain)) {
+        const skip = NEEDS_SERVER.has(id) && noServer;
         it(`${id} fails for a common mistake: ${mistake.name}`, { skip }, async () => {
           const view = await projectView(dir);
           const edits = await mistake.edit(view, projectReader(dir));
@@ -136,6 +165,7 @@ for (const domain of DOMAIN_IDS) {
           }
         });
       }
-    }
-  });
-}
+    });
+  }
+});
+
