@@ -64,8 +64,10 @@ export const indexes: MilestoneDefinition = ({ domain }) => {
       {
         id: 'indexes.route-latency',
         statement: 'The hot list stays fast at volume.',
-        sends: `With the same 100,000 rows, 10 warm-up requests, then 200 sequential \`GET ${page}\` requests from the same machine.`,
-        expects: 'Every response is 200, and the 95th percentile response time measured by the client is under 50 ms.',
+        sends:
+          `With the same 100,000 rows, 10 warm-up requests, then rounds of 200 sequential \`GET ${page}\` requests from the same machine, ` +
+          'up to 3 rounds: a busy machine can slow one round, but not make a slow route fast.',
+        expects: 'Every response is 200, and in at least one round the 95th percentile response time measured by the client is under 50 ms.',
       },
     ],
     stretch: [
