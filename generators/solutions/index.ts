@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MILESTONE_IDS, type MilestoneId } from '@create-backend-portfolio/core';
 import { buildProjectView, type ProjectAnswers, type ProjectView } from '../view/project.js';
-import type { MilestoneSolution, SolutionFile } from './kit.js';
+import { loadByName, type MilestoneSolution, type SolutionFile } from './kit.js';
 
 export type { Mistake, MilestoneSolution, SolutionFile } from './kit.js';
 export { failsOf } from './kit.js';
@@ -16,13 +16,8 @@ export const TEMPLATES_DIR = path.resolve(here, '../../templates');
  * Reference solutions, kept in this repository and never shipped in a generated project: one module
  * per milestone, `<milestone-id>.ts` next to this file, found by name, so adding one is adding a file.
  */
-export async function loadSolutions(): Promise<Map<MilestoneId, MilestoneSolution>> {
-  const found = new Map<MilestoneId, MilestoneSolution>();
-  for (const id of MILESTONE_IDS) {
-    const file = path.join(here, `${id}.ts`);
-    if (existsSync(file)) found.set(id, ((await import(file)) as { default: MilestoneSolution }).default);
-  }
-  return found;
+export function loadSolutions(): Promise<Map<MilestoneId, MilestoneSolution>> {
+  return loadByName<MilestoneId, MilestoneSolution>(here, MILESTONE_IDS);
 }
 
 /** The view a generated project was rendered from, rebuilt from the answers it records. */

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import Handlebars from 'handlebars';
 import { json, lowercase } from '../helpers.js';
 import type { ProjectView } from '../view/project.js';
@@ -35,11 +37,48 @@ export interface MilestoneSolution {
   readonly mistakes: readonly Mistake[];
 }
 
+/**
+ * The modules in `dir` named after the given ids (`<id>.ts`), each one's default export, for the ids that
+ * have one: how reference solutions and known fixes are found, so adding one is adding a file.
+ */
+export async function loadByName<Id extends string, T>(dir: string, ids: readonly Id[]): Promise<Map<Id, T>> {
+  const found = new Map<Id, T>();
+  for (const id of ids) {
+    const file = path.join(dir, `${id}.ts`);
+    if (existsSync(file)) found.set(id, ((await import(file)) as { default: T }).default);
+  }
+  return found;
+}
+
 /** The same escaping and helpers node-plop uses for the scaffold, so a solution reads like generated code. */
 export function renderer() {
   const handlebars = Handlebars.create();
   handlebars.registerHelper({ json, lowercase });
   return async (templateFile: string, data: object) => handlebars.compile(await readFile(templateFile, 'utf8'))(data);
+}
+
+/**
+ * A generated test file's suite on the project's test app, as the scaffold's own tests are written: one app
+ * per file, empty tables before each test. `body` is the suite's tests, indented, ending in a newline.
+ */
+export function testAppSuite(title: string, body: string): string {
+  return `describe('${title}', () => {
+  let ctx: TestApp;
+
+  beforeAll(() => {
+    ctx = createTestApp();
+  });
+
+  beforeEach(async () => {
+    await resetDatabase(ctx.db);
+  });
+
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+${body}});
+`;
 }
 
 /** Replaces `from` in `source`, and throws when it is not there: a fixture that no longer applies is a broken fixture. */

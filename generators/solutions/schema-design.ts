@@ -11,7 +11,7 @@ import {
 } from '@create-backend-portfolio/core';
 import { quote } from '../view/columns.js';
 import { camelCase, label, pascalCase } from '../view/names.js';
-import { type MilestoneSolution, mutate, type ProjectReader, type SolutionFile } from './kit.js';
+import { type MilestoneSolution, mutate, type ProjectReader, type SolutionFile, testAppSuite } from './kit.js';
 
 /**
  * Schema design: a migration of the learner's own (a named CHECK that the required text column is not
@@ -258,22 +258,7 @@ function includeTest(domain: Domain): SolutionFile {
 import { insert${inc.Child} } from './support/fixtures.js';
 import { createTestApp, resetDatabase, type TestApp } from './support/test-app.js';
 
-describe('GET /${child.name}/:id?include=${inc.key}', () => {
-  let ctx: TestApp;
-
-  beforeAll(() => {
-    ctx = createTestApp();
-  });
-
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-  });
-
-  afterAll(async () => {
-    await ctx.close();
-  });
-
-  it('returns the ${label(child.singular)} with its ${label(inc.parent.singular)}, each keeping its own id', async () => {
+${testAppSuite(`GET /${child.name}/:id?include=${inc.key}`, `  it('returns the ${label(child.singular)} with its ${label(inc.parent.singular)}, each keeping its own id', async () => {
     const row = await insert${inc.Child}(ctx.db);
     const res = await ctx.api.get(\`/${child.name}/\${row.id}?include=${inc.key}\`).expect(200);
     expect(res.body.id).toBe(row.id);
@@ -291,8 +276,7 @@ describe('GET /${child.name}/:id?include=${inc.key}', () => {
     await ctx.api.get(\`/${child.name}/\${row.id}?include=nonsense\`).expect(400);
     await ctx.api.get(\`/${child.name}/\${randomUUID()}?include=${inc.key}\`).expect(404);
   });
-});
-`;
+`)}`;
   return { relative: `test/${child.name}.include.test.ts`, content };
 }
 

@@ -1,6 +1,6 @@
 import { foreignKeyTarget, primaryTable, uniqueTarget } from '@create-backend-portfolio/core';
 import { type ProjectView, resourceView } from '../view/project.js';
-import { type MilestoneSolution, mutate } from './kit.js';
+import { type MilestoneSolution, mutate, testAppSuite } from './kit.js';
 
 const ERROR_PATHS = 'test/error-paths.test.ts';
 
@@ -37,25 +37,10 @@ import { createTestApp, resetDatabase, type TestApp } from './support/test-app.j
 
 /**
  * The error paths, named by the status they answer, each checking the problem document and, for writes,
- * that nothing was stored. The happy paths live in the resource tests.
+ * that nothing was stored. The happy paths live in the resource tests. Every test starts from empty tables
+ * and creates what it needs, so the order they run in does not matter.
  */
-describe('error paths', () => {
-  let ctx: TestApp;
-
-  beforeAll(() => {
-    ctx = createTestApp();
-  });
-
-  // Every test starts from empty tables and creates what it needs, so the order they run in does not matter.
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-  });
-
-  afterAll(async () => {
-    await ctx.close();
-  });
-
-  async function count(table: string): Promise<number> {
+${testAppSuite('error paths', `  async function count(table: string): Promise<number> {
     const row = await ctx.db(table).count({ count: '*' }).first();
     return Number(row?.count);
   }
@@ -114,8 +99,7 @@ ${foreignKeyTest}
       expect(res.body.page).toEqual({ limit: 3, offset: 0, total: 3, nextOffset: null });
     });
   });
-});
-`;
+`)}`;
 }
 
 /**

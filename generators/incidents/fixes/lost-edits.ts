@@ -1,4 +1,5 @@
 import { type Column, independentColumns } from '@create-backend-portfolio/core';
+import { testAppSuite } from '../../solutions/kit.js';
 import { knownFix } from './kit.js';
 
 /** The value edit `n` sends to `column`, as TypeScript source, and how the test compares what is stored. */
@@ -33,22 +34,7 @@ export default knownFix('lost-edits', {
     return `import { insert${resource.Singular} } from './support/${resource.fixtures}.js';
 import { createTestApp, resetDatabase, type TestApp } from './support/test-app.js';
 
-describe('lost-edits: concurrent edits of different ${resource.label} fields both stick', () => {
-  let ctx: TestApp;
-
-  beforeAll(() => {
-    ctx = createTestApp();
-  });
-
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-  });
-
-  afterAll(async () => {
-    await ctx.close();
-  });
-
-  it('keeps ${first.name} and ${second.name} when two clients edit them at the same moment', async () => {
+${testAppSuite(`lost-edits: concurrent edits of different ${resource.label} fields both stick`, `  it('keeps ${first.name} and ${second.name} when two clients edit them at the same moment', async () => {
     const lost: string[] = [];
     // One race can come out right by luck; ten in a row with the faulty code do not.
     for (let n = 0; n < 10; n += 1) {
@@ -66,8 +52,7 @@ describe('lost-edits: concurrent edits of different ${resource.label} fields bot
     }
     expect(lost).toEqual([]);
   });
-});
-`;
+`)}`;
   },
   postmortem: {
     impact:
