@@ -55,7 +55,8 @@ export function runChecks(root: string, file: MilestonesFile, ids: readonly stri
     try {
       const jest = createRequire(path.join(root, 'package.json')).resolve('jest/bin/jest');
       const args = [jest, '--config', `${MILESTONES_DIR}/jest.config.js`, '--json', '--outputFile', path.join(out, 'results.json'), '--runTestsByPath', ...checks];
-      spawnSync(process.execPath, args, { cwd: root, stdio: stream ? 'inherit' : 'ignore', env: { ...process.env, TZ: 'UTC' } });
+      // MILESTONE_RUN_DIR: where checks keep what they share within this command, such as one run of the suite.
+      spawnSync(process.execPath, args, { cwd: root, stdio: stream ? 'inherit' : 'ignore', env: { ...process.env, TZ: 'UTC', MILESTONE_RUN_DIR: out } });
       json = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as JestJson;
     } catch {
       // jest could not write results (it failed to start): every selected check counts as failed below.
