@@ -36,9 +36,30 @@ interface JestJson {
 // eslint-disable-next-line no-control-regex
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
-/** One line for a failure: jest's Expected/Received pair when there is one, else its first line. */
+const tidy = (text: string) => text.replace(/\b(Array|Object) ([[{])/g, '$2').replace(/,(\s*[\]}])/g, '$1').replace(/,$/, '');
+
+/**
+ * The lines a `toEqual` diff marks with `sign` ("-" expected, "+" received), joined into one short phrase
+ * with jest's `Array [` and `Object {` noise removed.
+ */
+function side(lines: readonly string[], sign: '-' | '+'): string {
+  const marked = lines.filter((line) => line.startsWith(`${sign} `) && !/^[-+] (Expected|Received)\b/.test(line));
+  const text = tidy(marked.map((line) => line.slice(2).trim()).join(' '));
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/**
+ * One line for a failure. A diff of two objects (how every check reports) becomes "what: expected ...;
+ * received ..." with only the differing fields; a plain Expected/Received pair stays a pair; anything else
+ * gives its first line.
+ */
 function firstLine(text: string): string {
-  const lines = plain(text).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('●'));
+  const raw = plain(text).split('\n');
+  const lines = raw.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('●'));
+  if (raw.some((line) => line.startsWith('- Expected'))) {
+    const what = /^\s*"what": "(.*)",?$/.exec(raw.find((line) => /^\s*"what": /.test(line)) ?? '')?.[1];
+    return `${what === undefined ? '' : `${what}: `}expected ${side(raw, '-')}; received ${side(raw, '+')}`;
+  }
   const expected = lines.find((line) => line.startsWith('Expected'));
   const received = lines.find((line) => line.startsWith('Received'));
   if (expected !== undefined && received !== undefined) return `${expected}; ${received}`;
