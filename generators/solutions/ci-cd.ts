@@ -56,6 +56,20 @@ const solution: MilestoneSolution = {
         return [{ relative: WORKFLOW, content: mutate(await read(WORKFLOW), /^permissions:\n {2}contents: read\n/m, 'permissions: write-all\n', this.name) }];
       },
     },
+    {
+      name: 'the tests step ends in `|| true`, so a failing test still passes CI',
+      fails: ['ci-cd.gates-fail'],
+      async edit(_view, read) {
+        return [{ relative: WORKFLOW, content: mutate(await read(WORKFLOW), /^( +- name: Tests\n +run: .+)$/m, '$1 || true', this.name) }];
+      },
+    },
+    {
+      name: 'continue-on-error on the lint step, so lint findings only warn',
+      fails: ['ci-cd.gates-fail'],
+      async edit(_view, read) {
+        return [{ relative: WORKFLOW, content: mutate(await read(WORKFLOW), /^( +)(- name: Lint\n)/m, '$1$2$1  continue-on-error: true\n', this.name) }];
+      },
+    },
   ],
 };
 

@@ -77,13 +77,15 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         id: 'ci-cd.gates-fail',
         statement: 'Each gate catches the fault it exists for.',
         sends:
-          'Makes three scratch copies of the project (sharing its installed `node_modules`) and plants one fault in each: a type error in ' +
-          '`src/`, a lint violation in `src/`, and a new migration that creates a table and whose `down` does nothing. On each copy it ' +
-          'replays the workflow\'s steps up to the gate meant to catch the fault: the typecheck step, the lint step, and the three ' +
-          'migration steps on a fresh database.',
+          'Makes a scratch copy of the project (sharing its installed `node_modules`) and plants one fault at a time: a type error in ' +
+          '`src/`, a lint violation in `src/`, a new migration that creates a table and whose `down` does nothing, and a failing test. ' +
+          'After each it replays the step meant to catch it: the typecheck step, the lint step, the three migration steps on a fresh ' +
+          'database, and the tests step (unless that step is the plain `jest` test script, whose exit code is jest\'s). It also reads ' +
+          'the job and its gate steps for `continue-on-error`.',
         expects:
-          'The typecheck step exits non-zero on the first copy and the lint step on the second. On the third, migrate latest and the ' +
-          'rollback exit 0 and the second migrate latest exits non-zero. Run on the project itself, the same steps pass ' +
+          'The typecheck step exits non-zero with the type error, the lint step with the lint violation and the tests step with the ' +
+          'failing test; with the migration, migrate latest and the rollback exit 0 and the second migrate latest exits non-zero. ' +
+          'Neither the job nor a gate step sets `continue-on-error`. Run on the project itself, the same steps pass ' +
           '(`ci-cd.migration-roundtrip`), so each failure is the planted fault\'s.',
       },
       {
