@@ -1,4 +1,4 @@
-import { allColumnNames, secondaryTable } from '@create-backend-portfolio/core';
+import { allColumnNames, POSTGRES_MAJOR, secondaryTable } from '@create-backend-portfolio/core';
 import { quote } from '../view/columns.js';
 import { type ProjectView, resourceView } from '../view/project.js';
 import { MILESTONES_DIR } from '../view/plan.js';
@@ -45,6 +45,8 @@ export function checksView(view: ProjectView) {
     schema: schemaDesignView(view),
     contended: contendedView(view),
     deploy: deployView(view),
+    // For the messages that say how to start a real server: the image the project's compose file and CI use.
+    postgresImage: `postgres:${POSTGRES_MAJOR}`,
   };
 }
 
