@@ -43,6 +43,13 @@ const solution: MilestoneSolution = {
   },
   mistakes: [
     {
+      name: 'the tests step ends in `|| true`, so a failing test still passes CI',
+      fails: ['ci-cd.gates-fail'],
+      async edit(_view, read) {
+        return [{ relative: WORKFLOW, content: mutate(await read(WORKFLOW), /^( +- name: Tests\n +run: .+)$/m, '$1 || true', this.name) }];
+      },
+    },
+    {
       name: 'checkout pinned to a movable major tag again',
       fails: ['ci-cd.pinned-supply-chain'],
       async edit(_view, read) {
@@ -54,13 +61,6 @@ const solution: MilestoneSolution = {
       fails: ['ci-cd.workflow-lint'],
       async edit(_view, read) {
         return [{ relative: WORKFLOW, content: mutate(await read(WORKFLOW), /^permissions:\n {2}contents: read\n/m, 'permissions: write-all\n', this.name) }];
-      },
-    },
-    {
-      name: 'the tests step ends in `|| true`, so a failing test still passes CI',
-      fails: ['ci-cd.gates-fail'],
-      async edit(_view, read) {
-        return [{ relative: WORKFLOW, content: mutate(await read(WORKFLOW), /^( +- name: Tests\n +run: .+)$/m, '$1 || true', this.name) }];
       },
     },
     {
