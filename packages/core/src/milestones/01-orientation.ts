@@ -68,8 +68,11 @@ export const orientation: MilestoneDefinition = ({ domain }) => {
       {
         id: 'orientation.tests-pass',
         statement: 'The test suite passes as scaffolded.',
-        sends: 'Runs the project\'s `test` script in the project directory, with DATABASE_URL pointing at the check\'s PostgreSQL server.',
-        expects: 'Exit code 0 and at least one test reported as passed.',
+        sends:
+          'Runs the project\'s jest suite with its own config and global setup, once per `milestone` command (the testing and ci-cd ' +
+          'checks judge the same run): in a shuffled order, with coverage, on the check\'s PostgreSQL server. Test files with a failure ' +
+          'then run again alone, in the order they were written.',
+        expects: 'At least one test ran, and no test fails in the order it was written. A test that fails only when shuffled is the testing milestone\'s business.',
       },
     ],
     stretch: [
