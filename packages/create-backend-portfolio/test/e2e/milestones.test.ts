@@ -8,7 +8,7 @@ import { DOMAIN_IDS } from '@create-backend-portfolio/core';
 import { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGET_IDS } from '@create-backend-portfolio/generators';
 import { failsOf, loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from '@create-backend-portfolio/generators/solutions';
 import { REPO_ROOT, suiteDir } from '../support/cli.js';
-import { freePort, milestone, poll, projectBin, scaffoldLinked, sharedModules, statusById } from '../support/project.js';
+import { freePort, milestone, poll, projectBin, scaffoldLinked, sharedModules, statusById, statusRows } from '../support/project.js';
 
 /**
  * Proof that every milestone check is honest, in every domain: a fresh scaffold passes orientation and
@@ -47,6 +47,8 @@ const SERVER = process.env.TEST_DATABASE_URL ?? '';
 const CHECK_ENV = { DATABASE_URL: SERVER };
 const NEEDS_SERVER = new Set<string>(['concurrency', 'failure-modes']);
 const noServer = SERVER === '' && 'set TEST_DATABASE_URL: the concurrency and failure-modes checks need a PostgreSQL server';
+/** The project's own static gates, run on the scaffold and again with the solutions. */
+const STATIC_GATES = [['tsc', ['--noEmit']], ['eslint', ['.']]] as const;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The lockfile an install writes, which the containers check wants in the build context; a linked scaffold has none. */
@@ -146,7 +148,7 @@ describe('milestones', { concurrency: 2 }, () => {
       // The project's own tests run in the next test: orientation.tests-pass is the suite, on SERVER.
       it('scaffolds, and as generated passes its own typecheck and lint', async () => {
         dir = await scaffoldLinked(parent(), `demo-${domain}`, ['--background', 'qa', '--domain', domain]);
-        for (const [bin, args] of [['tsc', ['--noEmit']], ['eslint', ['.']]] as const) {
+        for (const [bin, args] of STATIC_GATES) {
           const result = await projectBin(dir, bin, args);
           assert.equal(result.exitCode, 0, `${bin}\n${result.all}`);
         }
@@ -159,8 +161,7 @@ describe('milestones', { concurrency: 2 }, () => {
         assert.equal(byId.orientation, 'passed', status.stdout);
         for (const [id, state] of Object.entries(byId)) if (id !== 'orientation') assert.notEqual(state, 'passed', `${id} passes untouched:\n${status.stdout}`);
         // Each reason says what differs, not jest's generic headline for a failed comparison.
-        const rows = JSON.parse(status.stdout.slice(status.stdout.indexOf('['))) as { id: string; reason: string | null }[];
-        for (const { id, reason } of rows.filter((row) => row.id !== 'orientation')) {
+        for (const { id, reason } of statusRows(status.stdout).filter((row) => row.id !== 'orientation')) {
           assert.match(reason ?? '', /^\S/, `${id} has no reason`);
           assert.doesNotMatch(reason ?? '', /toEqual\(expected\)|deep equality/, `${id}: ${reason}`);
         }
@@ -204,8 +205,7 @@ describe('milestones', { concurrency: 2 }, () => {
           }
         }
         // Where check all ran, orientation.tests-pass has run the suite with every solution; elsewhere jest does.
-        const gates: [string, string[]][] = [['tsc', ['--noEmit']], ['eslint', ['.']], ...(composed ? [] : [['jest', []] as [string, string[]]])];
-        for (const [bin, args] of gates) {
+        for (const [bin, args] of composed ? STATIC_GATES : [...STATIC_GATES, ['jest', []] as const]) {
           const result = await projectBin(dir, bin, args);
           assert.equal(result.exitCode, 0, `with the solutions: ${bin}\n${result.all}`);
         }

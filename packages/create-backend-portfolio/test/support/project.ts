@@ -53,10 +53,14 @@ export function milestone(dir: string, args: readonly string[], env: NodeJS.Proc
   return execa(process.execPath, ['--import', 'tsx', 'milestones/cli.ts', ...args], { cwd: dir, reject: false, all: true, env: { DATABASE_URL: '', ...env } });
 }
 
-/** The rows of `milestone status --json`, by milestone id. */
+/** The rows of `milestone status --json`. */
+export function statusRows(stdout: string): { id: string; status: string; reason: string | null }[] {
+  return JSON.parse(stdout.slice(stdout.indexOf('['))) as { id: string; status: string; reason: string | null }[];
+}
+
+/** The statuses of `milestone status --json`, by milestone id. */
 export function statusById(stdout: string): Record<string, string> {
-  const rows = JSON.parse(stdout.slice(stdout.indexOf('['))) as { id: string; status: string }[];
-  return Object.fromEntries(rows.map((row) => [row.id, row.status]));
+  return Object.fromEntries(statusRows(stdout).map((row) => [row.id, row.status]));
 }
 
 /** A port nothing listens on right now, for a server under test. */

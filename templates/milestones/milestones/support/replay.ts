@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import knex from 'knex';
 import { root } from './documents.js';
+import { learnerEnv, runInGroup } from './process.js';
 
 export interface StepResult {
   readonly code: number;
@@ -16,32 +17,10 @@ export interface StepResult {
 /** Generous: a typecheck or the learner's suite on a loaded machine takes minutes, not seconds. */
 const STEP_TIMEOUT_MS = 600_000;
 
-/**
- * Runs one replayed command with `sh -c` in `cwd`, in its own process group so whatever it starts ends with
- * it, and with jest's own variables removed so a nested jest run is the learner's, not part of this one.
- */
-export function runStep(command: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_') && name !== 'REQUESTED_DATABASE_URL'));
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', command], { cwd, env: { ...base, TZ: 'UTC', CI: 'true', ...env }, detached: true });
-    let output = '';
-    const keep = (chunk: Buffer) => (output = `${output}${chunk.toString()}`.slice(-4_000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const killGroup = () => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    };
-    const timer = setTimeout(killGroup, STEP_TIMEOUT_MS);
-    child.on('exit', killGroup);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, output: output.trim() });
-    });
-  });
+/** Runs one replayed command with `sh -c` in `cwd`, in its own process group, as CI would (`CI=true`, UTC). */
+export async function runStep(command: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
+  const { code, output } = await runInGroup('sh', ['-c', command], { cwd, env: { ...learnerEnv(), TZ: 'UTC', CI: 'true', ...env }, timeoutMs: STEP_TIMEOUT_MS });
+  return { code, output };
 }
 
 /**

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from './documents.js';
+import { learnerEnv, runInGroup } from './process.js';
 
 /** The learner's suite, run whole in a child process: generous, because a loaded machine runs it slowly. */
 export const RUN_TIMEOUT_MS = 400_000;
@@ -36,7 +36,7 @@ export interface Run {
 }
 
 export interface SuiteRun {
-  /** The `--seed` of the shuffled run: `pnpm test --randomize --seed=<seed>` replays its order. */
+  /** The `--seed` of the shuffled run: the `test` script with `--randomize --seed=<seed>` replays its order. */
   readonly seed: number;
   /** The whole suite in a shuffled order, with coverage over `src/`. */
   readonly shuffled: Run;
@@ -45,46 +45,20 @@ export interface SuiteRun {
 }
 
 /**
- * Runs the project's own jest, with its own config and global setup, the way `pnpm test` does. It gets
+ * Runs the project's own jest, with its own config and global setup, the way its `test` script does. It gets
  * the database server this check run was given (global setup names it REQUESTED_DATABASE_URL), so on
  * real PostgreSQL the suite runs on real PostgreSQL too, in a throwaway database of its own.
  */
 async function runJest(extra: readonly string[]): Promise<Run> {
   const out = mkdtempSync(path.join(tmpdir(), 'milestone-suite-'));
   const jest = createRequire(path.join(root, 'package.json')).resolve('jest/bin/jest');
-  // Nothing of this jest run leaks into the learner's: not its worker id, not its database.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')));
   // A generous readiness timeout too: a database ping that takes a second on a loaded machine is not a failing test.
-  Object.assign(env, { DATABASE_URL: process.env.REQUESTED_DATABASE_URL ?? '', LOG_LEVEL: 'info', NODE_ENV: 'test', TZ: 'UTC', READINESS_TIMEOUT_MS: '10000' });
-  delete env.REQUESTED_DATABASE_URL;
+  const env = { ...learnerEnv(), DATABASE_URL: process.env.REQUESTED_DATABASE_URL ?? '', LOG_LEVEL: 'info', NODE_ENV: 'test', TZ: 'UTC', READINESS_TIMEOUT_MS: '10000' };
+  // A generous per-test timeout and no wait for handles left open: the checks judge what the tests
+  // assert, not how busy this machine is.
+  const options = ['--ci', '--json', '--outputFile', path.join(out, 'report.json'), `--testTimeout=${TEST_TIMEOUT_MS}`, '--forceExit'];
   try {
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      // A generous per-test timeout and no wait for handles left open: the checks judge what the tests
-      // assert, not how busy this machine is.
-      const options = ['--ci', '--json', '--outputFile', path.join(out, 'report.json'), `--testTimeout=${TEST_TIMEOUT_MS}`, '--forceExit'];
-      const args = [jest, ...options, ...extra.map((arg) => arg.replace('<out>', out))];
-      // Its own process group, so whatever the suite starts (servers, databases) ends with it.
-      const child = spawn(process.execPath, args, { cwd: root, env, detached: true });
-      const stdout: Buffer[] = [];
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-100_000)));
-      const killGroup = () => {
-        try {
-          process.kill(-(child.pid as number), 'SIGKILL');
-        } catch {
-          // The group is already gone.
-        }
-      };
-      const timer = setTimeout(killGroup, RUN_TIMEOUT_MS);
-      // A process the suite started may still hold the pipes open: ending the group lets them close.
-      child.on('exit', killGroup);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        killGroup();
-        resolve({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr });
-      });
-    });
+    const result = await runInGroup(process.execPath, [jest, ...options, ...extra.map((arg) => arg.replace('<out>', out))], { cwd: root, env, timeoutMs: RUN_TIMEOUT_MS });
     return {
       exitCode: result.code,
       report: readJson<Report>(path.join(out, 'report.json')),
@@ -157,7 +131,7 @@ async function runSuite(): Promise<SuiteRun> {
 }
 
 /**
- * One run of the learner's whole suite per `pnpm milestone` command. The orientation, testing and ci-cd
+ * One run of the learner's whole suite per `milestone` command. The orientation, testing and ci-cd
  * checks all judge it, so `check all` pays for the suite once. The command names a directory for the
  * run (MILESTONE_RUN_DIR) and removes it afterwards; the run is kept there under a digest of the tree, so
  * the next command, or a tree that changed since, runs the suite afresh.
@@ -185,7 +159,7 @@ export const failures = (report: Report | undefined) =>
 export const listed = (failed: ReadonlyMap<string, string>) => [...failed].map(([name, why]) => `${name}: ${why}`);
 
 /**
- * What `pnpm test` would say: the tests that fail even in the order they were written, and jest's own
+ * What the `test` script would say: the tests that fail even in the order they were written, and jest's own
  * output when it could not run at all. A test that fails only when shuffled is the testing check's business.
  */
 export function verdict({ shuffled, inFileOrder }: SuiteRun): { ran: boolean; tests: number; failing: string[]; output?: string } {
