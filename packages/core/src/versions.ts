@@ -41,7 +41,9 @@ export const DEV_DEPENDENCIES = {
   'knex-pglite': '0.14.0',
   // `pnpm gen` drives the project's plopfile through plop's engine; plop itself gives the interactive CLI.
   'node-plop': '0.32.3',
-  'pino-pretty': '13.2.0',
+  // Not 13.1+: those take strip-json-comments ^5, whose 5.1 needs Node 22, and yarn refuses to install a
+  // package whose engines the project's Node (NODE_VERSION) does not meet.
+  'pino-pretty': '13.0.0',
   plop: '4.0.5',
   // Tells singular from plural for `pnpm gen resource` names.
   pluralize: '8.0.0',
