@@ -74,10 +74,10 @@ for (const { pm, background, domain, lockfile } of CASES) {
     let parent: string;
     let project: string;
     /** `<pm> run <script> [args]` the way the project's docs write it. */
-    const run = (script: string, args: readonly string[] = []) => {
+    const run = (script: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}) => {
       const separator = args.length > 0 ? view.scriptArgs.split(' ').filter(Boolean) : [];
       const [command, ...words] = [...view.run.split(' '), script, ...separator, ...args];
-      return execa(command!, words, { cwd: project, reject: false, all: true, env: { CI: 'true', DATABASE_URL: '' } });
+      return execa(command!, words, { cwd: project, reject: false, all: true, env: { CI: 'true', DATABASE_URL: '', ...env } });
     };
 
     before(async () => {
@@ -122,6 +122,14 @@ for (const { pm, background, domain, lockfile } of CASES) {
       const list = JSON.parse(json) as { title: string; labels: string[] }[];
       assert.equal(list.length, MILESTONE_DEFINITIONS.length, issues.stdout);
       assert.equal(existsSync(path.join(project, 'milestone-issues')), false, 'no issue files were written');
+    });
+
+    it(`has the ci-cd check replay its workflow through ${pm}: fresh, only the action pins and the job summary are left to do`, { timeout: 400_000 }, async () => {
+      const result = await run('milestone', ['check', 'ci-cd'], { DATABASE_URL: process.env.TEST_DATABASE_URL ?? '' });
+      assert.equal(result.exitCode, 1, result.all);
+      const criteria = (mark: string) => [...result.all.matchAll(new RegExp(`^ +${mark} (ci-cd\\.[a-z-]+):`, 'gm'))].map((match) => match[1]).sort();
+      assert.deepEqual(criteria('✕'), ['ci-cd.job-summary', 'ci-cd.pinned-supply-chain'], result.all);
+      assert.deepEqual(criteria('✓'), ['ci-cd.gates-fail', 'ci-cd.migration-roundtrip', 'ci-cd.workflow-lint'], result.all);
     });
 
     it(`builds its Dockerfile from ${lockfile} as it is, and the runtime stage serves /healthz`, { timeout: 300_000 }, async () => {
