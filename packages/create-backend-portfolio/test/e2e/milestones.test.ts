@@ -8,7 +8,7 @@ import { DOMAIN_IDS } from '@create-backend-portfolio/core';
 import { DEFAULT_DEPLOY_TARGET, DEPLOY_TARGET_IDS } from '@create-backend-portfolio/generators';
 import { failsOf, loadSolutions, projectReader, projectView, TEMPLATES_DIR, writeFiles } from '@create-backend-portfolio/generators/solutions';
 import { REPO_ROOT, suiteDir } from '../support/cli.js';
-import { freePort, milestone, poll, projectBin, scaffoldLinked, sharedModules, statusById, statusRows } from '../support/project.js';
+import { failedCriteria, freePort, milestone, poll, projectBin, scaffoldLinked, sharedModules, statusById, statusRows } from '../support/project.js';
 
 /**
  * Proof that every milestone check is honest, in every domain: a fresh scaffold passes orientation and
@@ -111,8 +111,6 @@ async function edit(dir: string, relative: string, change: (text: string) => str
 }
 
 /** The criteria a `check` run names as failed. */
-const failedCriteria = (output: string) => [...output.matchAll(/● [a-z-]+ › ([a-z-]+\.[a-z0-9-]+):/g)].map((match) => match[1]).sort();
-
 describe('deploy.operations on every deploy target', { concurrency: 1 }, () => {
   const parent = suiteDir('milestones-deploy-targets');
   const SMOKE = ['deploy.security-headers', 'deploy.smoke-health', 'deploy.smoke-round-trip'];

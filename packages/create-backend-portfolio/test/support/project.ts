@@ -53,6 +53,9 @@ export function milestone(dir: string, args: readonly string[], env: NodeJS.Proc
   return execa(process.execPath, ['--import', 'tsx', 'milestones/cli.ts', ...args], { cwd: dir, reject: false, all: true, env: { DATABASE_URL: '', ...env } });
 }
 
+/** The criteria a `milestone check` run reports as failed, from jest's failure headings, sorted. */
+export const failedCriteria = (output: string) => [...output.matchAll(/● [a-z-]+ › ([a-z-]+\.[a-z0-9-]+):/g)].map((match) => match[1]).sort();
+
 /** The rows of `milestone status --json`. */
 export function statusRows(stdout: string): { id: string; status: string; reason: string | null }[] {
   return JSON.parse(stdout.slice(stdout.indexOf('['))) as { id: string; status: string; reason: string | null }[];
