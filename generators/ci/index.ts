@@ -1,14 +1,14 @@
-import { GITHUB_ACTIONS, PACKAGE_MANAGER_VERSIONS, POSTGRES_MAJOR } from '@create-backend-portfolio/core';
+import { GITHUB_ACTIONS, POSTGRES_MAJOR } from '@create-backend-portfolio/core';
 import { type Feature, templateFolder } from '../kit.js';
-import type { PackageManager, ProjectView } from '../view/project.js';
+import { BUN_FROM_NPM, type PackageManager, type ProjectView } from '../view/project.js';
 
 /** The command lines the workflow runs, spelled for the chosen package manager. */
 export interface WorkflowView {
   readonly actions: typeof GITHUB_ACTIONS;
-  /** Package managers the runner lacks, set up by their own action. */
+  /** pnpm, which the runner lacks, is set up by its own action. */
   readonly setupPnpm: boolean;
-  readonly setupBun: boolean;
-  readonly bunVersion: string;
+  /** bun, which the runner lacks too, is installed by npm, as the Dockerfile does. */
+  readonly setupBun: string | undefined;
   /** setup-node's built-in cache, where it supports the package manager. */
   readonly nodeCache: string | undefined;
   readonly postgresImage: string;
@@ -43,8 +43,7 @@ export function workflowView(view: ProjectView): WorkflowView {
   return {
     actions: GITHUB_ACTIONS,
     setupPnpm: pm === 'pnpm',
-    setupBun: pm === 'bun',
-    bunVersion: PACKAGE_MANAGER_VERSIONS.bun,
+    setupBun: pm === 'bun' ? BUN_FROM_NPM : undefined,
     nodeCache: pm === 'bun' ? undefined : pm,
     postgresImage: `postgres:${POSTGRES_MAJOR}`,
     database: `${view.project.dbName}_ci`,

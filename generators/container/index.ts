@@ -1,6 +1,6 @@
-import { NODE_IMAGE_VARIANT, NODE_VERSION, PACKAGE_MANAGER_VERSIONS, POSTGRES_MAJOR } from '@create-backend-portfolio/core';
+import { NODE_IMAGE_VARIANT, NODE_VERSION, POSTGRES_MAJOR } from '@create-backend-portfolio/core';
 import { type Feature, templateFolder } from '../kit.js';
-import type { PackageManager, ProjectView } from '../view/project.js';
+import { BUN_FROM_NPM, type PackageManager, type ProjectView } from '../view/project.js';
 
 /** How the image builds with one package manager: what to copy first, how to install, where its cache lives. */
 export interface ImageView {
@@ -54,9 +54,9 @@ const STEPS: Readonly<Record<PackageManager, Pick<ImageView, 'setup' | 'install'
     build: 'yarn build',
     cacheMount: mount('yarn', '/usr/local/share/.cache/yarn'),
   },
-  // The Node image has no bun; its npm package carries the binary for the platform.
+  // The Node image has no bun.
   bun: {
-    setup: `npm install --global bun@${PACKAGE_MANAGER_VERSIONS.bun}`,
+    setup: BUN_FROM_NPM,
     install: 'bun install --frozen-lockfile',
     installProduction: 'bun install --frozen-lockfile --production',
     build: 'bun run build',

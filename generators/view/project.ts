@@ -7,6 +7,7 @@ import {
   type Domain,
   findDomain,
   getBackground,
+  PACKAGE_MANAGER_VERSIONS,
   type SeedValue,
   type Table,
 } from '@create-backend-portfolio/core';
@@ -101,6 +102,12 @@ export interface ProjectView {
   readonly plan: PlanView;
   readonly fit: FitView;
 }
+
+/**
+ * bun's npm package carries the binary for the platform, so where an image or a CI runner has no bun,
+ * npm installs the exact version `packageManager` names: one registry, checked against its integrity hash.
+ */
+export const BUN_FROM_NPM = `npm install --global bun@${PACKAGE_MANAGER_VERSIONS.bun}`;
 
 export function packageManagerView(name: PackageManager): PackageManagerView {
   return {

@@ -77,6 +77,4 @@ export const GITHUB_ACTIONS = {
   checkout: 'actions/checkout@v4.2.2',
   setupNode: 'actions/setup-node@v4.4.0',
   pnpm: 'pnpm/action-setup@v4.1.0',
-  bun: 'oven-sh/setup-bun@v2.0.2',
-  cache: 'actions/cache@v4.2.3',
 } as const;

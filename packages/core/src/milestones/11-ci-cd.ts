@@ -1,4 +1,5 @@
 import type { MilestoneDefinition } from '../model.js';
+import { PACKAGE_MANAGER_VERSIONS } from '../versions.js';
 import { codeList } from './text.js';
 
 export const ciCd: MilestoneDefinition = ({ domain }) => {
@@ -54,9 +55,11 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         sends: 'Reads every `uses:` line and every setup and install step in `ci.yml`, plus `package.json`.',
         expects:
           'Every `uses:` of an action outside this repository ends in `@` followed by a 40-character hexadecimal commit SHA; local ' +
-          '`./` actions are exempt. Project dependencies are installed with `pnpm install --frozen-lockfile`, never a plain `pnpm install` ' +
-          'or `npm install`. The pnpm version is exact (in the setup step or in `packageManager`), and the Node version is 20 or read from ' +
-          'a version file, never `latest`, `lts/*` or `node`.',
+          '`./` actions are exempt. Project dependencies are installed from the lockfile without changing it (`npm ci`, or `install ' +
+          '--frozen-lockfile` with pnpm, yarn and bun), never a plain `pnpm install` or `npm install`. The package manager version is ' +
+          'exact (in `packageManager` or its setup step), a tool installed with `npm install --global` names an exact version ' +
+          `(\`bun@${PACKAGE_MANAGER_VERSIONS.bun}\`), and the Node version is 20 or read from a version file, ` +
+          'never `latest`, `lts/*` or `node`.',
       },
       {
         id: 'ci-cd.migration-roundtrip',

@@ -6,6 +6,7 @@ import { Job } from 'kubernetes-models/batch/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { PACKAGE_MANAGER_VERSIONS } from '@create-backend-portfolio/core';
 
 /**
  * Static checks of the files that ship a generated project: each returns the broken rules, empty when
@@ -69,7 +70,7 @@ export function workflowPolicy(text: string, pm: string): string[] {
   const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
   if (setupNode?.with?.['node-version-file'] !== '.nvmrc') problems.push('Node does not come from .nvmrc');
   if (pm !== 'bun' && setupNode?.with?.cache !== pm) problems.push(`setup-node does not cache ${pm}`);
-  if (pm === 'bun' && !steps.some((step) => step.uses?.startsWith('actions/cache@'))) problems.push('bun downloads are not cached');
+  if (pm === 'bun' && !steps.some((step) => step.run === `npm install --global bun@${PACKAGE_MANAGER_VERSIONS.bun}`)) problems.push('bun is not installed at the version packageManager names');
   // Each gate, in order: cheapest first, the milestone checker last.
   const order: [string, RegExp][] = [
     ['frozen install', /^(npm ci|\w+ install --frozen-lockfile)$/],
