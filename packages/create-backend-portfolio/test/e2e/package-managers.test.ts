@@ -34,6 +34,7 @@ const CASES: readonly Case[] = [
   { pm: 'yarn', background: 'it-sysadmin', domain: 'test-results', lockfile: 'yarn.lock' },
   { pm: 'bun', background: 'devops-sre', domain: 'asset-inventory', lockfile: 'bun.lock' },
 ];
+
 /** yarn and bun at the pinned versions, installed once per version pair under the system temp folder. */
 async function packageManagerBin(): Promise<string> {
   const wanted = { yarn: PACKAGE_MANAGER_VERSIONS.yarn, bun: PACKAGE_MANAGER_VERSIONS.bun };
@@ -75,6 +76,9 @@ async function enginesNotMet(project: string): Promise<string[]> {
   return [...found].sort();
 }
 
+// The CLI's install, the project's scripts and the Dockerfile replay all find yarn and bun on PATH.
+process.env.PATH = `${await packageManagerBin()}${path.delimiter}${process.env.PATH ?? ''}`;
+
 for (const { pm, background, domain, lockfile } of CASES) {
   describe(`the ${domain} project made with --pm ${pm}`, { timeout: 900_000 }, () => {
     const view = packageManagerView(pm);
@@ -88,7 +92,6 @@ for (const { pm, background, domain, lockfile } of CASES) {
     };
 
     before(async () => {
-      process.env.PATH = `${await packageManagerBin()}${path.delimiter}${process.env.PATH ?? ''}`;
       parent = await tempDir(`pm-${pm}`);
       project = path.join(parent, 'api');
     });
@@ -97,7 +100,7 @@ for (const { pm, background, domain, lockfile } of CASES) {
       await rm(parent, { recursive: true, force: true });
     });
 
-    it(`scaffolds and installs with ${pm}, writing ${lockfile} and naming ${pm} everywhere it tells the learner what to run`, async () => {
+    it(`scaffolds and installs with ${pm}, writing ${lockfile}, and its next steps name ${pm}`, async () => {
       const result = await runCli(['api', '--background', background, '--domain', domain, '--pm', pm, '--yes', '--no-git'], { cwd: parent, timeout: 600_000 });
       assert.equal(result.exitCode, 0, result.all);
       assert.ok(existsSync(path.join(project, lockfile)), `${pm} wrote ${lockfile}\n${result.all}`);
