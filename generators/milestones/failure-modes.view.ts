@@ -33,6 +33,8 @@ export function failureView(view: ProjectView) {
     fixtures: [...new Set([Singular, PrimarySingular])].sort().map((name) => `insert${name}`).join(', '),
     // Written into a template literal of the check, where `id` is the row's id.
     route: dependencyRoute(domain).replace(':id', '${id}'),
+    // The same route as the docs write it, for messages in plain strings.
+    routePattern: dependencyRoute(domain),
     urlVar: `${prefix}_URL`,
     timeoutVar: `${prefix}_TIMEOUT_MS`,
     cooldownVar: `${prefix}_BREAKER_COOLDOWN_MS`,

@@ -9,6 +9,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // '${id}' in plain quotes is a message that prints the placeholder instead of the value.
+      'no-template-curly-in-string': 'error',
     },
   },
 );
