@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { DOMAINS } from '@create-backend-portfolio/core';
 import { type ProjectAnswers, renderProject } from '../index.js';
 import { testAnswers } from './answers.js';
@@ -105,5 +107,23 @@ describe('mentor mode', () => {
         }
       }
     }
+  });
+
+  it('milestone issues writes a body per milestone and prints the label commands before the issues that need them', async () => {
+    const { destination } = await render(answers());
+    const { milestones } = JSON.parse(await read(destination, 'milestones/milestones.json')) as { milestones: MilestoneEntry[] };
+    // The generated command imports only Node's own modules, so this repository's tsx can run it unbuilt.
+    const result = await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), 'milestones/cli.ts', 'issues', '--out', 'out'], { cwd: destination });
+    const lines = result.stdout.trimEnd().split('\n');
+    const created = lines.flatMap((line) => /^gh label create "([^"]+)" --force$/.exec(line)?.[1] ?? []);
+    const issues = lines.filter((line) => line.startsWith('gh issue create '));
+    assert.equal(created.length + issues.length, lines.length, result.stdout);
+    assert.equal(issues.length, milestones.length);
+    assert.equal((await readdir(path.join(destination, 'out'))).length, milestones.length);
+    const lastLabel = lines.findLastIndex((line) => line.startsWith('gh label create '));
+    assert.ok(lastLabel < lines.findIndex((line) => line.startsWith('gh issue create ')), 'labels come first');
+    const used = new Set(issues.flatMap((line) => [...line.matchAll(/--label "([^"]+)"/g)].map((match) => match[1]!)));
+    assert.deepEqual([...created].sort(), [...used].sort());
+    assert.equal(new Set(created).size, created.length, 'each label once');
   });
 });

@@ -26,11 +26,11 @@ function option(args: readonly string[], name: string): string | undefined {
   return value;
 }
 
-const ICON: Record<MilestoneResult['status'], string> = { passed: 'passed', failing: 'FAILING', 'not started': 'not started', 'no check yet': 'no check yet' };
+const LABEL: Record<MilestoneResult['status'], string> = { passed: 'passed', failing: 'FAILING', 'not started': 'not started', 'no check yet': 'no check yet' };
 
 function statusTable(results: readonly MilestoneResult[]): string {
   return results
-    .map((result) => `${result.milestone.number}  ${result.milestone.id.padEnd(16)} ${ICON[result.status].padEnd(12)} ${result.reason ?? ''}`.trimEnd())
+    .map((result) => `${result.milestone.number}  ${result.milestone.id.padEnd(16)} ${LABEL[result.status].padEnd(12)} ${result.reason ?? ''}`.trimEnd())
     .join('\n');
 }
 
@@ -145,8 +145,11 @@ function main(args: readonly string[]): number {
       }
       const out = path.resolve(option(rest, '--out') ?? 'milestone-issues');
       mkdirSync(out, { recursive: true });
-      for (const milestone of file.milestones) {
-        const { title, body, labels } = issue(milestone);
+      const issues = file.milestones.map((milestone) => ({ milestone, ...issue(milestone) }));
+      // gh refuses an issue whose label the repository lacks, and a new repository has none of these.
+      // --force makes each line safe to run again: it updates a label that exists.
+      for (const label of [...new Set(issues.flatMap((entry) => entry.labels))]) console.log(`gh label create ${JSON.stringify(label)} --force`);
+      for (const { milestone, title, body, labels } of issues) {
         const bodyFile = path.join(out, `${milestone.number}-${milestone.id}.md`);
         writeFileSync(bodyFile, body);
         const flags = labels.map((label) => `--label ${JSON.stringify(label)}`).join(' ');
