@@ -1,5 +1,5 @@
 import nodePlop, { type ActionType } from 'node-plop';
-import { json, lowercase } from './helpers.js';
+import { json, lowercase, string } from './helpers.js';
 
 export class RenderError extends Error {
   constructor(readonly failures: readonly { path: string; error: string }[]) {
@@ -21,6 +21,7 @@ export async function runActions(
   plop.setPlopfilePath(templatesDir);
   plop.setHelper('lowercase', lowercase);
   plop.setHelper('json', json);
+  plop.setHelper('string', string);
   // A function, not an array: node-plop mutates a static actions array on its first run.
   plop.setGenerator('project', { description: 'a backend portfolio project', prompts: [], actions: () => actions });
   const { changes, failures } = await plop.getGenerator('project').runActions(data);

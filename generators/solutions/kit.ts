@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { json, lowercase } from '../helpers.js';
+import { json, lowercase, string } from '../helpers.js';
 import type { ProjectView } from '../view/project.js';
 
 /** A file a reference solution or a mistake writes, relative to the project, replacing what is there. */
@@ -53,7 +53,7 @@ export async function loadByName<Id extends string, T>(dir: string, ids: readonl
 /** The same escaping and helpers node-plop uses for the scaffold, so a solution reads like generated code. */
 export function renderer() {
   const handlebars = Handlebars.create();
-  handlebars.registerHelper({ json, lowercase });
+  handlebars.registerHelper({ json, lowercase, string });
   return async (templateFile: string, data: object) => handlebars.compile(await readFile(templateFile, 'utf8'))(data);
 }
 

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { BACKGROUND_IDS, buildPlan, DOMAINS, findDomain, getBackground } from '@create-backend-portfolio/core';
 import { buildProjectView, DEPLOY_TARGET_IDS, RenderError, renderProject, type ProjectAnswers } from '../index.js';
+import { string } from '../helpers.js';
 import { destinationPath } from '../kit.js';
 import { testAnswers } from './answers.js';
 import { knexCheck, knexColumn, tsType, zodSchema } from '../view/columns.js';
@@ -46,6 +47,20 @@ describe('column mapping', () => {
       knexCheck({ name: 'runs_sha_format', sql: "sha ~ '^[0-9a-f]{40}$' OR note ~ 'why?'" }),
       String.raw`table.check("sha ~ '^[0-9a-f]{40}$' OR note ~ 'why\\?'", [], 'runs_sha_format');`,
     );
+  });
+
+  it('writes a check without SQL literals in single quotes, like the code around it', () => {
+    assert.equal(knexCheck({ name: 'due_after', sql: 'due_at IS NULL OR due_at > starts_at' }), "table.check('due_at IS NULL OR due_at > starts_at', [], 'due_after');");
+  });
+
+  it('writes string literals that evaluate back to the text, whatever quotes and escapes it holds', () => {
+    assert.equal(string('IT asset inventory'), "'IT asset inventory'");
+    assert.equal(string("it's"), `"it's"`);
+    assert.equal(string(`it's "x"`), `'it\\'s "x"'`);
+    assert.equal(string(`'a' and "b" and 'c'`), `"'a' and \\"b\\" and 'c'"`);
+    for (const text of ['plain', "it's", 'say "hi"', `'a' "b" 'c'`, 'back\\slash \\" and \\\'', 'line\nbreak\ttab', '\u2028 and \u0000']) {
+      assert.equal(new Function(`return ${string(text)};`)(), text, text);
+    }
   });
 
   it('validates the same bounds in zod and types values as pg returns them', () => {

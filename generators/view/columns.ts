@@ -1,4 +1,5 @@
 import type { Column, Table } from '@create-backend-portfolio/core';
+import { string } from '../helpers.js';
 
 /** A single-quoted JavaScript string literal. */
 export const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -58,11 +59,11 @@ export function knexColumn(table: Table, column: Column): string {
 }
 
 /**
- * A table-level CHECK constraint. The predicate goes in double quotes because SQL literals use single ones,
- * and a literal `?` is escaped because knex reads it as a binding.
+ * A table-level CHECK constraint. The predicate goes in double quotes only when it holds SQL literals (single
+ * quotes), and a literal `?` is escaped because knex reads it as a binding.
  */
 export function knexCheck(check: NonNullable<Table['checks']>[number]): string {
-  return `table.check(${JSON.stringify(check.sql.replace(/\?/g, '\\?'))}, [], '${check.name}');`;
+  return `table.check(${string(check.sql.replace(/\?/g, '\\?'))}, [], '${check.name}');`;
 }
 
 /** The zod schema for a column's value in a request body. */
