@@ -196,7 +196,7 @@ ${fields.map((field) => `    ${field.name}: ${field.zod}${field.optionalOnCreate
   })
   .meta({ id: 'Create${n.Singular}' });
 
-/** A ${resource.label} as the API returns it: the row, with timestamps as ISO 8601 strings. */
+/** One ${resource.label} as the API returns it: the row, with timestamps as ISO 8601 strings. */
 export const ${n.camel}Schema = z
   .strictObject({
     id: z.uuid(),
