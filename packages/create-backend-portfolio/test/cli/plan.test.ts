@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { BACKGROUND_IDS, DOMAIN_IDS } from '@create-backend-portfolio/core';
 import type { planDocument } from '@create-backend-portfolio/generators';
-import { REPO_ROOT, runCli, suiteDir } from '../support/cli.js';
+import { REPO_ROOT, runCli, spawnCli, suiteDir } from '../support/cli.js';
 
 const PLAN = ['plan', '--background', 'qa', '--domain', 'ticketing', '--hours-per-week', '6', '--start', '2026-03-02'];
 
@@ -20,6 +20,15 @@ async function planValidator() {
 /** `plan` and `list` as a process: what a mentor sees, and what a script reading the JSON can rely on. */
 describe('create-backend-portfolio plan', () => {
   const dir = suiteDir('plan');
+
+  it('stops quietly, exit 0, when the reader closes the pipe early, as `| head` does', async () => {
+    const child = spawnCli([...PLAN, '--format', 'json'], { cwd: dir() });
+    // Close our end before the CLI has started: its first write of the plan finds no reader.
+    child.stdout!.destroy();
+    const result = await child;
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.equal(result.stderr, '');
+  });
 
   it('prints JSON that validates against the published schema', async () => {
     const validate = await planValidator();
