@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, type Background, type FitReport, type Level, type MilestoneId, QUESTIONS } from '@create-backend-portfolio/core';
-import type { MilestoneLink, PlanView } from './plan.js';
+import { type MilestoneLink, personName, type PlanView } from './plan.js';
 
 const HAVE: Readonly<Record<Level, string>> = { strong: 'Yes', developing: 'Partly', gap: 'Not yet' };
 
@@ -10,14 +10,14 @@ export function buildFitView(report: FitReport | undefined, background: Backgrou
   const linksFor = (ids: readonly MilestoneId[]) => ids.flatMap((id) => links.get(id) ?? []).sort((a, b) => a.number.localeCompare(b.number));
   const assessCommand = `npx create-backend-portfolio assess --background ${background.id} --format json > fit.json`;
   if (report === undefined) {
-    return { assessed: false as const, background: { name: background.name, strengths: background.strengths, gaps: background.gaps }, assessCommand };
+    return { assessed: false as const, background: { name: background.name, person: personName(background), strengths: background.strengths, gaps: background.gaps }, assessCommand };
   }
   const statement = new Map(QUESTIONS.map((question) => [question.id, question]));
   const tuned = plan.milestones.filter((milestone) => milestone.fromAssessment);
   return {
     assessed: true as const,
     assessCommand,
-    background: { name: background.name, strengths: background.strengths, gaps: background.gaps },
+    background: { name: background.name, person: personName(background), strengths: background.strengths, gaps: background.gaps },
     strongest: report.strongest.map((id) => {
       const area = report.areas.find((candidate) => candidate.id === id)!;
       return { name: area.name, shown: area.shown };
