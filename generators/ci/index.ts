@@ -31,13 +31,6 @@ function script(pm: PackageManager, name: string, args = '', { silent = false } 
   return `${prefix} ${name}${rest}`;
 }
 
-const FROZEN_INSTALL: Readonly<Record<PackageManager, string>> = {
-  npm: 'npm ci',
-  pnpm: 'pnpm install --frozen-lockfile',
-  yarn: 'yarn install --frozen-lockfile',
-  bun: 'bun install --frozen-lockfile',
-};
-
 export function workflowView(view: ProjectView): WorkflowView {
   const pm = view.pm.name;
   return {
@@ -47,7 +40,7 @@ export function workflowView(view: ProjectView): WorkflowView {
     nodeCache: pm === 'bun' ? undefined : pm,
     postgresImage: `postgres:${POSTGRES_MAJOR}`,
     database: `${view.project.dbName}_ci`,
-    install: FROZEN_INSTALL[pm],
+    install: view.pm.frozenInstall,
     typecheck: script(pm, 'typecheck'),
     lint: script(pm, 'lint'),
     migrateLatest: script(pm, 'migrate:latest'),

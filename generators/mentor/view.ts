@@ -69,7 +69,7 @@ function rubricView(rubric: Rubric): MentorMilestoneView['rubric'] {
 
 /** `hasCheck` says whether a milestone ships an automated check; the generator answers it from the templates. */
 export function mentorView(view: ProjectView, hasCheck: (id: MilestoneId) => boolean): MentorView {
-  const context = { background: view.background, domain: view.domain };
+  const context = { background: view.background, domain: view.domain, pm: view.pm };
   return {
     // npm reads `--format` as its own option unless `--` comes first; the other package managers pass it on.
     command: view.pm.name === 'npm' ? 'npm run milestone --' : `${view.pm.run} milestone`,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { BACKGROUND_IDS, buildPlan, DOMAINS, findDomain, getBackground } from '@create-backend-portfolio/core';
-import { buildProjectView, DEPLOY_TARGET_IDS, RenderError, renderProject, type ProjectAnswers } from '../index.js';
+import { buildProjectView, DEPLOY_TARGET_IDS, packageManagerView, RenderError, renderProject, type ProjectAnswers } from '../index.js';
 import { string } from '../helpers.js';
 import { destinationPath } from '../kit.js';
 import { testAnswers } from './answers.js';
@@ -77,6 +77,9 @@ describe('column mapping', () => {
   });
 });
 
+/** The package managers besides pnpm, the default, whose projects must not be told to run pnpm. */
+const OTHER_PACKAGE_MANAGERS = ['npm', 'yarn', 'bun'] as const;
+
 describe('renderProject', () => {
   let root: string;
 
@@ -94,11 +97,14 @@ describe('renderProject', () => {
     let n = 0;
     for (const domain of DOMAINS) {
       for (const background of BACKGROUND_IDS) {
-        for (const packageManager of ['npm', 'pnpm'] as const) {
+        // pnpm, and one of npm, yarn and bun in turn, so each of those renders with many backgrounds and domains.
+        for (const packageManager of [OTHER_PACKAGE_MANAGERS[n % OTHER_PACKAGE_MANAGERS.length]!, 'pnpm'] as const) {
           const destination = path.join(root, `matrix-${(n += 1)}`);
           // Every deploy target in turn, so the matrix renders each of them with many backgrounds and domains.
           const deploy = DEPLOY_TARGET_IDS[n % DEPLOY_TARGET_IDS.length]!;
-          const files = await renderProject(answers({ background, domain: domain.id, packageManager, deploy }), { destination, templatesDir });
+          // The mentor docs every other time: they carry the rubrics, which are milestone text too.
+          const mentor = n % 2 === 0;
+          const files = await renderProject(answers({ background, domain: domain.id, packageManager, deploy, mentor }), { destination, templatesDir });
           for (const file of files) {
             const text = await readFile(path.join(destination, file), 'utf8');
             // GitHub's own `${{ expression }}` is meant to be there in a workflow, and `gen/` is the project's own
@@ -110,6 +116,11 @@ describe('renderProject', () => {
             assert.ok(!text.includes("[object Object]"), `${file} rendered an object as text`);
             if (file.endsWith('.md')) {
               assert.doesNotMatch(text, /\bundefined\b|\bNaN\b|\]\(\)|^\s*(-|1\.|- \[ \])\s*$|\*\*\*\*/m, `${file} has an empty value`);
+            }
+            // The milestone docs, the plan and the mentor's rubrics spell every command with the project's own package manager.
+            if (packageManager !== 'pnpm' && file.startsWith('docs/') && file.endsWith('.md')) {
+              const line = text.split('\n').find((candidate) => /\bpnpm\b/.test(candidate));
+              assert.equal(line, undefined, `${file} names pnpm in a project that uses ${packageManager}`);
             }
           }
           assert.ok(files.includes('.gitignore') && !files.includes('_gitignore'));
@@ -242,7 +253,10 @@ async function assertMilestoneChecks(destination: string, files: readonly string
   const data = JSON.parse(await readFile(path.join(destination, 'milestones/milestones.json'), 'utf8')) as {
     milestones: { id: string; check: string | null; criteria: { id: string; statement: string }[] }[];
   };
-  const core = buildPlan(getBackground(projectAnswers.background), findDomain(projectAnswers.domain)!, projectAnswers);
+  const core = buildPlan(getBackground(projectAnswers.background), findDomain(projectAnswers.domain)!, {
+    ...projectAnswers,
+    packageManager: packageManagerView(projectAnswers.packageManager),
+  });
   assert.deepEqual(
     data.milestones.map((entry) => [entry.id, entry.criteria.map((criterion) => criterion.statement)]),
     core.milestones.map((planned) => [planned.milestone.id, planned.milestone.acceptance.map((criterion) => criterion.statement)]),

@@ -87,6 +87,8 @@ export interface PackageManagerView {
   readonly run: string;
   /** What goes between a script and its own options: npm keeps `--format` for itself unless `--` comes first. */
   readonly scriptArgs: string;
+  /** The install CI and the milestone text use: it fails when the lockfile disagrees with package.json. */
+  readonly frozenInstall: string;
 }
 
 export interface ProjectView {
@@ -109,12 +111,20 @@ export interface ProjectView {
  */
 export const BUN_FROM_NPM = `npm install --global bun@${PACKAGE_MANAGER_VERSIONS.bun}`;
 
+const FROZEN_INSTALL: Readonly<Record<PackageManager, string>> = {
+  npm: 'npm ci',
+  pnpm: 'pnpm install --frozen-lockfile',
+  yarn: 'yarn install --frozen-lockfile',
+  bun: 'bun install --frozen-lockfile',
+};
+
 export function packageManagerView(name: PackageManager): PackageManagerView {
   return {
     name,
     install: name === 'yarn' ? 'yarn' : `${name} install`,
     run: name === 'npm' ? 'npm run' : name === 'bun' ? 'bun run' : name,
     scriptArgs: name === 'npm' ? ' --' : '',
+    frozenInstall: FROZEN_INSTALL[name],
   };
 }
 
@@ -209,11 +219,14 @@ export function buildProjectView(answers: ProjectAnswers): ProjectView {
   const background = getBackground(answers.background);
   const primary = resourceView(domain, domain.primaryResource);
   const report = answers.assessment === undefined ? undefined : assess(answers.assessment, background);
-  const plan = buildPlanView(buildPlan(background, domain, { hoursPerWeek: answers.hoursPerWeek, startDate: answers.startDate, tuning: report?.tuning }));
+  const pm = packageManagerView(answers.packageManager);
+  const plan = buildPlanView(
+    buildPlan(background, domain, { hoursPerWeek: answers.hoursPerWeek, startDate: answers.startDate, tuning: report?.tuning, packageManager: pm }),
+  );
   return {
     answers,
     project: { name: answers.projectName, dbName: answers.projectName.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]+/g, '_') },
-    pm: packageManagerView(answers.packageManager),
+    pm,
     background,
     domain,
     tables: domain.tables.map(tableView),

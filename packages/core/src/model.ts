@@ -222,10 +222,29 @@ export interface Domain {
 export type SeedValue = string | number | boolean | null | { readonly ref: string; readonly index: number };
 export type SeedRow = Readonly<Record<string, SeedValue>>;
 
-/** What milestone text is written against: the person's background and their project's domain. */
+/**
+ * How the project's package manager spells the commands milestone text gives. Plain strings, filled in by
+ * whoever knows the package manager (the generators' `packageManagerView`), so core never needs to.
+ */
+export interface PackageManagerCommands {
+  /** `npm`, `pnpm`, `yarn` or `bun`. */
+  readonly name: string;
+  /** What runs a package.json script: `pnpm`, `npm run`, `yarn`, `bun run`. */
+  readonly run: string;
+  /** What goes between a script and its own arguments: ` --` for npm, which keeps options for itself otherwise; empty for the others. */
+  readonly scriptArgs: string;
+  /** The install that fails when the lockfile disagrees with package.json: `npm ci`, `pnpm install --frozen-lockfile`. */
+  readonly frozenInstall: string;
+}
+
+/** pnpm's commands: the CLI's default package manager, for plans printed without a project (`plan`, `assess`). */
+export const PNPM_COMMANDS: PackageManagerCommands = { name: 'pnpm', run: 'pnpm', scriptArgs: '', frozenInstall: 'pnpm install --frozen-lockfile' };
+
+/** What milestone text is written against: the person's background, their project's domain and its package manager. */
 export interface MilestoneContext {
   readonly background: Background;
   readonly domain: Domain;
+  readonly pm: PackageManagerCommands;
 }
 
 /** A milestone is written once, as a function of the context, so the domain's tables and routes are woven into it. */

@@ -5,7 +5,7 @@
  */
 import type { PlanTuning } from './assess/report.js';
 import { milestonesFor } from './milestones/index.js';
-import type { Background, ConceptBridge, Domain, Emphasis, Milestone, MilestoneId } from './model.js';
+import { type Background, type ConceptBridge, type Domain, type Emphasis, type Milestone, type MilestoneId, type PackageManagerCommands, PNPM_COMMANDS } from './model.js';
 
 export interface PlanOptions {
   /** Hours of study a week, from MIN_HOURS_PER_WEEK to MAX_HOURS_PER_WEEK. */
@@ -14,6 +14,8 @@ export interface PlanOptions {
   readonly startDate: string;
   /** What a fit assessment changes: it wins over the background's emphasis, and its weak milestones come first. */
   readonly tuning?: PlanTuning;
+  /** How the project's package manager spells the commands in milestone text; pnpm's when absent. */
+  readonly packageManager?: PackageManagerCommands;
 }
 
 export interface PlannedMilestone {
@@ -150,7 +152,7 @@ export function buildPlan(background: Background, domain: Domain, options: PlanO
   let hoursBefore = 0;
   const tuning = options.tuning;
   const pullForward = [...(tuning?.pullForward ?? []), ...background.pullForward];
-  const planned = orderMilestones(milestonesFor({ background, domain }), pullForward).map((milestone, index) => {
+  const planned = orderMilestones(milestonesFor({ background, domain, pm: options.packageManager ?? PNPM_COMMANDS }), pullForward).map((milestone, index) => {
     const assessed = tuning?.emphasis[milestone.id];
     const emphasis = assessed ?? background.emphasis[milestone.id] ?? 'standard';
     const hours = plannedHours(milestone.estimateHours, emphasis);

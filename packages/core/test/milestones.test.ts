@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BACKGROUNDS, DOMAINS, MILESTONE_IDS, type Domain, type Milestone, milestonesFor } from '../src/index.js';
+import { BACKGROUNDS, DOMAINS, MILESTONE_IDS, type Domain, type Milestone, milestonesFor, PNPM_COMMANDS } from '../src/index.js';
 
 const milestone = (domain: Domain, id: string): Milestone => {
-  const found = milestonesFor({ background: BACKGROUNDS[0]!, domain }).find((m) => m.id === id);
+  const found = milestonesFor({ background: BACKGROUNDS[0]!, domain, pm: PNPM_COMMANDS }).find((m) => m.id === id);
   assert.ok(found, id);
   return found;
 };
@@ -16,7 +16,7 @@ describe('milestones', () => {
   it('follow the default order of the job, one per id, for every background and domain', () => {
     for (const domain of DOMAINS) {
       for (const background of BACKGROUNDS) {
-        const milestones = milestonesFor({ background, domain });
+        const milestones = milestonesFor({ background, domain, pm: PNPM_COMMANDS });
         assert.deepEqual(
           milestones.map((milestone) => milestone.id),
           [...MILESTONE_IDS],
@@ -29,7 +29,7 @@ describe('milestones', () => {
   it('have every part a doc and a check need, and depend only on earlier milestones', () => {
     const [domain] = DOMAINS;
     const [background] = BACKGROUNDS;
-    const milestones = milestonesFor({ background: background!, domain: domain! });
+    const milestones = milestonesFor({ background: background!, domain: domain!, pm: PNPM_COMMANDS });
     const seen = new Set<string>();
     for (const milestone of milestones) {
       assert.ok(milestone.goal.length > 20 && milestone.whyItMatters.length > 20, milestone.id);
@@ -50,7 +50,7 @@ describe('milestones', () => {
 
   it('weave in the domain: the text names its own tables', () => {
     for (const domain of DOMAINS) {
-      const text = JSON.stringify(milestonesFor({ background: BACKGROUNDS[0]!, domain }));
+      const text = JSON.stringify(milestonesFor({ background: BACKGROUNDS[0]!, domain, pm: PNPM_COMMANDS }));
       for (const table of domain.tables) assert.ok(text.includes(table.name), `${domain.id}: ${table.name} never mentioned`);
     }
   });
@@ -87,7 +87,7 @@ describe('milestones', () => {
 
   it('prose uses words for multi-word tables, not snake_case identifiers outside code', () => {
     for (const domain of DOMAINS) {
-      for (const m of milestonesFor({ background: BACKGROUNDS[0]!, domain })) {
+      for (const m of milestonesFor({ background: BACKGROUNDS[0]!, domain, pm: PNPM_COMMANDS })) {
         const text = prose(m);
         for (const table of domain.tables) {
           for (const name of [table.name, table.singular].filter((n) => n.includes('_'))) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BACKGROUNDS, DOMAINS, type Domain, MILESTONE_IDS, type Milestone, milestonesFor, type Rubric, rubricFor } from '../src/index.js';
+import { BACKGROUNDS, DOMAINS, type Domain, MILESTONE_IDS, type Milestone, milestonesFor, PNPM_COMMANDS, type Rubric, rubricFor } from '../src/index.js';
 
 const background = BACKGROUNDS[0]!;
-const milestonesOf = (domain: Domain) => milestonesFor({ background, domain });
+const milestonesOf = (domain: Domain) => milestonesFor({ background, domain, pm: PNPM_COMMANDS });
 
 const allSigns = (rubric: Rubric) => [...rubric.levels.strong, ...rubric.levels.adequate, ...rubric.levels.weak];
 
@@ -26,7 +26,7 @@ describe('mentor rubrics', () => {
   it('exist for every milestone in every domain, with every part filled in', () => {
     for (const domain of DOMAINS) {
       for (const id of MILESTONE_IDS) {
-        const rubric = rubricFor(id, { background, domain });
+        const rubric = rubricFor(id, { background, domain, pm: PNPM_COMMANDS });
         const where = `${domain.id} × ${id}`;
         assert.equal(rubric.milestone, id, where);
         assert.ok(rubric.shows.length > 20, `${where}: says what a pass shows`);
@@ -46,7 +46,7 @@ describe('mentor rubrics', () => {
     for (const domain of DOMAINS) {
       const milestones = milestonesOf(domain);
       for (const id of MILESTONE_IDS) {
-        assert.deepEqual(unknownCriteria(rubricFor(id, { background, domain }), milestones), [], `${domain.id} × ${id}`);
+        assert.deepEqual(unknownCriteria(rubricFor(id, { background, domain, pm: PNPM_COMMANDS }), milestones), [], `${domain.id} × ${id}`);
       }
     }
   });
@@ -54,7 +54,7 @@ describe('mentor rubrics', () => {
   it('would catch a rubric that names a criterion the milestone does not have', () => {
     const [domain] = DOMAINS;
     const milestones = milestonesOf(domain!);
-    const real = rubricFor('indexes', { background, domain: domain! });
+    const real = rubricFor('indexes', { background, domain: domain!, pm: PNPM_COMMANDS });
     const renamed: Rubric = {
       ...real,
       levels: { ...real.levels, weak: [...real.levels.weak, { text: 'cites a renamed criterion', criteria: ['indexes.plan-is-fast'] }] },
@@ -72,7 +72,7 @@ describe('mentor rubrics', () => {
   it('cite every acceptance criterion of their milestone at least once, so no criterion goes unexplained', () => {
     for (const domain of DOMAINS) {
       for (const milestone of milestonesOf(domain)) {
-        const rubric = rubricFor(milestone.id, { background, domain });
+        const rubric = rubricFor(milestone.id, { background, domain, pm: PNPM_COMMANDS });
         const cited = new Set([...allSigns(rubric).flatMap((s) => s.criteria), ...rubric.reference.mistakes.flatMap((m) => m.caughtBy)]);
         const missing = milestone.acceptance.map((c) => c.id).filter((id) => !cited.has(id));
         assert.deepEqual(missing, [], `${domain.id} × ${milestone.id}`);
@@ -83,7 +83,7 @@ describe('mentor rubrics', () => {
   it('describe each level with its own observations, not the same sentence at every level', () => {
     for (const domain of DOMAINS) {
       for (const id of MILESTONE_IDS) {
-        const texts = allSigns(rubricFor(id, { background, domain })).map((s) => s.text);
+        const texts = allSigns(rubricFor(id, { background, domain, pm: PNPM_COMMANDS })).map((s) => s.text);
         assert.equal(new Set(texts).size, texts.length, `${domain.id} × ${id} repeats a sign`);
         for (const text of texts) assert.doesNotMatch(text, /\b(good|bad|ok|okay|nice|clean|messy) code\b/i, `${domain.id} × ${id}: "${text}" is not observable`);
       }
@@ -92,7 +92,7 @@ describe('mentor rubrics', () => {
 
   it('are written against the domain: its hot list, its contended table and its dependency appear where they matter', () => {
     for (const domain of DOMAINS) {
-      const context = { background, domain };
+      const context = { background, domain, pm: PNPM_COMMANDS };
       const text = (id: (typeof MILESTONE_IDS)[number]) => JSON.stringify(rubricFor(id, context));
       for (const column of domain.hotList.index) assert.ok(text('indexes').includes(`\`${column}\``), `${domain.id}: indexes names ${column}`);
       assert.ok(text('indexes').includes(domain.hotList.table), `${domain.id}: indexes names ${domain.hotList.table}`);

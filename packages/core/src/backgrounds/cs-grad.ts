@@ -58,6 +58,7 @@ export const csGrad: Background = {
     'schema-design': 'fast-track',
     'failure-modes': 'deep',
     observability: 'deep',
+    'ci-cd': 'deep',
     deploy: 'deep',
   },
   notes: {
@@ -73,6 +74,13 @@ export const csGrad: Background = {
       'You will be tempted to reach for a language-level lock. Prove instead that the guarantee holds with two app processes running, which forces it into the database.',
     'failure-modes':
       'This is where the project earns its keep for you. Make the slow dependency actually slow in a test, then show the endpoint answering within its budget rather than hanging.',
+    containers:
+      'Your coursework ran on the machine you wrote it on. An image has to build the same way on a machine you will never log into, so ' +
+      'for every line of the Dockerfile ask what would differ without it: an unpinned base image, a lockfile that is ignored, a `.env` ' +
+      'that slips into the context.',
+    'ci-cd':
+      'The pipeline is where a team decides, in writing, what "it works" means. Go slowly: break each gate on purpose and read the ' +
+      'failure the way a reviewer would, because in your first job you will read red builds long before you write a workflow.',
     observability:
       'Practice with a real incident drill: break something on purpose, then find the cause using only logs and request ids. Write down the steps you took.',
     deploy:

@@ -26,7 +26,7 @@ export const devopsSre: Background = {
       known: 'Runbooks for draining, restarting and checking a service',
       backend: 'Readiness checks and graceful shutdown built into the app',
       explanation:
-        'You know the steps an operator takes to take a node out safely; here you encode them so the app reports when it is ready and finishes in-flight requests on SIGTERM. ' +
+        'You know the steps an operator takes to take a node out safely; the scaffold already encodes them in the app: `/readyz` reports when it can take traffic, and `src/lifecycle.ts` finishes in-flight requests on SIGTERM. Read both, and rehearse them in the rollback drill. ' +
         'The difference is that no one runs this by hand: the code has to handle every shutdown correctly, including the ones that happen mid-transaction.',
       milestone: 'deploy',
     },
@@ -62,7 +62,6 @@ export const devopsSre: Background = {
     observability: 'fast-track',
     containers: 'fast-track',
     'ci-cd': 'fast-track',
-    deploy: 'fast-track',
   },
   notes: {
     orientation:
@@ -78,13 +77,18 @@ export const devopsSre: Background = {
     'failure-modes':
       'You know these patterns from the outside. The new part is writing the fallback behavior in code and testing it deterministically rather than in a game day.',
     containers:
-      'You will finish this quickly, so use the spare time to make the app a good container citizen: config from environment, logs to stdout, and a clean exit on SIGTERM.',
+      'The scaffold already ships a Dockerfile you would sign off on, so explaining it will not take you long. Put the spare time into ' +
+      'the stretch goals that show operating judgement: run the app with `read_only: true`, a tmpfs for the one directory it writes to ' +
+      'and every capability dropped, then measure the image size and the time from `docker compose up` to a healthy container, and write ' +
+      'both down.',
     'ci-cd':
       'You have probably written more pipelines than application code, so this should go fast. Put your attention on the steps that are ' +
       'about the application, the migration round trip and the tests against a real database service, and keep the workflow short enough ' +
       'for a developer to read in one sitting.',
     deploy:
-      'Do not gold-plate the platform; a modest setup you can explain is better than a cluster the project does not need. Put the effort into the write-up about the application decisions.',
+      'The platform tasks will go fast for you, and this milestone keeps its full time for a reason: the case study and ' +
+      '`docs/operations.md` are the largest writing in the project. Do not gold-plate the platform; a modest setup you can explain ' +
+      'beats a cluster the project does not need. Spend the hours on the write-up about the application decisions, with numbers you measured.',
   },
   pullForward: ['containers'],
   suggestedDomains: ['incident-tracker', 'event-ingestion'],

@@ -64,13 +64,14 @@ export const frontend: Background = {
     orientation:
       'Before you trace anything, call the list endpoint from the README with `fetch` on a page served by your usual dev server, such as ' +
       'http://localhost:5173. The browser blocks the response: `CORS_ORIGINS` is empty by default, so the server sends no CORS headers. ' +
-      'Add your origin in `.env`, restart, and find the line in `src/app.ts` that made the difference. Then trace that request from the ' +
+      'Copy `.env.example` to `.env`, set `CORS_ORIGINS` to your origin there, restart, and find the line in `src/app.ts` that made ' +
+      'the difference. Then trace that request from the ' +
       'route down to the SQL.',
     'first-endpoint':
       'You have consumed endpoints like this for years, so use the fast track to confirm the server-side reasons behind what you know: ' +
-      'why a malformed id is a 400 and an unknown one a 404, why the list is ordered by `created_at` and then `id`, and what a `numeric` ' +
-      'column looks like in JSON unless you choose otherwise. Then do the ETag stretch goal: it is the server half of the caching you ' +
-      'used to manage in the client.',
+      'why a malformed id is a 400 and an unknown one a 404, why the list is ordered by `created_at` and then `id`, and how an integer ' +
+      'or a timestamp column comes out in JSON. Spend the time you have on the half you have not seen: the zod schemas, the knex module ' +
+      'kept apart from the router, and tests that go through a real database. Leave the stretch goals for later.',
     'schema-design':
       'You may be tempted to design tables around the JSON your UI wants. Model the data first, then build the response shape with joins; keep the two concerns separate.',
     indexes:

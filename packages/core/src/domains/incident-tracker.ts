@@ -81,7 +81,7 @@ export const incidentTracker: Domain = {
     table: 'acknowledgements',
     scenario:
       'A sev1 has paged the primary, the ack timeout ran out, so the secondary was paged too, and both press acknowledge within ' +
-      'the same 100 ms. Exactly one acknowledgement is stored and the incident moves to acknowledged once; the other responder ' +
+      'the same 100 ms. Exactly one acknowledgement is stored; the other responder ' +
       'gets 409 naming who already owns it, and nobody is told they own an incident that someone else is working.',
     collidesOn: ['incident_id'],
   },
@@ -89,8 +89,8 @@ export const incidentTracker: Domain = {
     name: 'paging provider',
     purpose: 'stops the escalation chain for an incident once a responder has acknowledged it',
     degradation:
-      'keep the acknowledgement and answer 202 with `escalation_stopped_at` still empty while the provider is slow or down, then ' +
-      'retry the stop with the same idempotency key, so the acknowledgement is never lost and the escalation is stopped exactly once',
+      'keep the acknowledgement and answer 202 with `escalation_stopped_at` still empty while the provider is slow or down; when the ' +
+      'request comes again, retry the stop with the same idempotency key, so the acknowledgement is never lost and the escalation is stopped exactly once',
     outcome: { column: 'escalation_stopped_at' },
   },
   hotList: {

@@ -1,7 +1,7 @@
 import type { MilestoneDefinition } from '../model.js';
-import { codeList, itemRoute, primaryTable, route, withQuery, words } from './text.js';
+import { codeList, itemRoute, primaryTable, route, runScript, withQuery, words } from './text.js';
 
-export const orientation: MilestoneDefinition = ({ domain }) => {
+export const orientation: MilestoneDefinition = ({ domain, pm }) => {
   const primary = primaryTable(domain);
   const list = route(primary);
   const item = itemRoute(primary);
@@ -20,8 +20,10 @@ export const orientation: MilestoneDefinition = ({ domain }) => {
       'where errors are turned into responses and where the logs go. When something breaks at 2 a.m., the request id ' +
       'in a log line is usually the first thread you pull, so learn to pull it now while nothing is on fire.',
     tasks: [
-      `Install dependencies and start the app with no DATABASE_URL set, so it runs on the embedded PGlite database. ` +
-        `Call \`GET /healthz\`, \`GET /readyz\` and \`GET ${list}\` with curl and read every response header, not just the body.`,
+      `Install dependencies and, with no DATABASE_URL set, run \`${runScript(pm, 'seed')}\` while the server is stopped: ` +
+        'the embedded PGlite database in `.data/` belongs to one process at a time, so rows seeded while the server runs stay invisible ' +
+        `to it until it restarts. Then start the app with \`${runScript(pm, 'dev')}\` and call \`GET /healthz\`, \`GET /readyz\` and \`GET ${list}\` with curl, and read ` +
+        'every response header, not just the body.',
       `Before you open \`docs/architecture.md\`, write a short CODE_MAP.md in the repository root: for \`GET ${item}\`, list each file the ` +
         `request passes through (app setup, middleware, \`src/resources/${primary.name}/\`, the knex query, the error handler) and one ` +
         'sentence on what each does. Then compare it with the map in `docs/architecture.md`; where they disagree, find out from the code which one is wrong and fix it.',
@@ -95,8 +97,8 @@ export const orientation: MilestoneDefinition = ({ domain }) => {
       ],
     },
     talkingPoints: [
-      'Liveness and readiness are separate on purpose: if /healthz checked the database, a short database outage would make the orchestrator restart every healthy instance, which turns a blip into an outage. The cost is two endpoints to keep honest.',
-      'The app runs on embedded PGlite for a zero-setup start and on real PostgreSQL when DATABASE_URL is set. That trades some fidelity for speed, so CI and the milestone checks always run against real PostgreSQL.',
+      'Liveness and readiness are separate on purpose: if /healthz checked the database, a short database outage would make the orchestrator (whatever restarts containers: Docker, Kubernetes or the hosting platform) restart every healthy instance, which turns a blip into an outage. The cost is two endpoints to keep honest.',
+      'The app runs on embedded PGlite for a zero-setup start and on real PostgreSQL when DATABASE_URL is set. That trades some fidelity for speed, so CI always runs against real PostgreSQL, and the milestone checks do too when DATABASE_URL is set; without it they use the embedded database, except for the concurrency check and the slow-database test of failure modes, which need a real server.',
       'Every log line carries a request id that is also returned in a response header, so a support ticket with one header value leads straight to the log lines for that request. It costs a few bytes per line and a rule about never logging secrets.',
       'Errors follow RFC 9457 problem details, so clients branch on a stable `type` and `status` instead of parsing message text.',
     ],

@@ -32,14 +32,17 @@ export const firstEndpoint: MilestoneDefinition = ({ domain }) => {
       `Create \`src/resources/${table.name}/\` by reading how \`src/resources/${primary.name}/\` is built, then writing each piece yourself: ` +
         `a zod schema for the \`:id\` path parameter and for the list query, a small data-access module with knex, and an Express router mounted at \`${list}\`.`,
       `Implement \`GET ${item}\`. Validate that \`id\` is a uuid before touching the database and answer 400 problem+json if it is not ` +
-        `(PostgreSQL would otherwise raise an invalid-input error that surfaces as a 500). Answer 404 problem+json when no row matches, ` +
+        `(with an \`errors\` entry whose \`pointer\` names \`id\`). Without that check the query still runs: PostgreSQL rejects the value ` +
+        `with SQLSTATE 22P02, and \`src/http/database-errors.ts\` turns that into a generic 400 that names no field, after a round trip ` +
+        `you did not need. Answer 404 problem+json when no row matches, ` +
         `with a \`detail\` that names the id, so a client can tell "no such ${words(table.singular)}" apart from "no such route".`,
       `Map the database row to the response explicitly: return ${fields}, with timestamps as ISO 8601 strings. ` +
         `Do not spread the raw row into the response; a column added later should not leak into the API by accident.`,
       `Implement \`GET ${list}\` with \`limit\` and \`offset\`, using the same bounds, defaults and response envelope as \`GET ${route(primary)}\`. ` +
         `Order by \`created_at, id\` so pages are stable even when two rows share a timestamp.`,
       `Write tests in \`test/\` with supertest against the real database: a 200 for a seeded ${words(table.singular)}, a 404 for a random uuid, ` +
-        `a 400 for \`${list}/not-a-uuid\`, and two consecutive pages that do not overlap.`,
+        `a 400 for \`${list}/not-a-uuid\` whose \`errors\` name the \`id\` parameter (so the test fails if your validation is removed), ` +
+        `and two consecutive pages that do not overlap.`,
       `Check the logs for each of those requests. A 404 or 400 is the client's problem and should not be logged at error level; ` +
         `a failed query is yours and should be.`,
     ],

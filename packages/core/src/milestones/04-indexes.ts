@@ -30,7 +30,7 @@ export const indexes: MilestoneDefinition = ({ domain }) => {
         'with a simple load tool. Save the plan and the numbers in `docs/performance.md`.',
       `Write a migration that creates an index on \`${table.name}\` (${cols}), in that order, with a working \`down\`. ` +
         'Explain the order in a comment: columns compared with equality come first, then the columns of the ORDER BY, ending with the `id` tiebreaker.',
-      'Run `ANALYZE`, repeat the EXPLAIN and the timing, and add the after numbers next to the before numbers. Point out the nodes that changed.',
+      'Run `ANALYZE` (on its own it runs no query: it refreshes the table statistics the planner uses to pick a plan, while `EXPLAIN ANALYZE` runs one query and reports it), repeat the EXPLAIN and the timing, and add the after numbers next to the before numbers. Point out the nodes that changed.',
       `Print the SQL your list endpoint actually sends for \`${path}\` (knex \`.toSQL()\` or query logging) and make sure it has the same WHERE and ORDER BY ` +
         'as the hot query. An index only helps the query that matches it.',
       'If the endpoint also returns a total count, EXPLAIN that query too. Counting every matching row is real work at this volume; decide whether the total is worth it.',

@@ -8,12 +8,12 @@ import {
   secondaryTable,
   uniqueKeys,
   uniqueTarget,
-  withQuery,
   article,
+  runScript,
   words,
 } from './text.js';
 
-export const testing: MilestoneDefinition = ({ domain }) => {
+export const testing: MilestoneDefinition = ({ domain, pm }) => {
   const primary = primaryTable(domain);
   const secondary = secondaryTable(domain);
   const uniq = uniqueTarget(domain);
@@ -62,9 +62,10 @@ export const testing: MilestoneDefinition = ({ domain }) => {
       'constraint nobody mapped. Tests that go through HTTP into a real database catch the bugs that mocks hide: wrong SQL, a missing ' +
       'migration, an error mapped to the wrong status. Reviewers and interviewers both read a test suite to learn how carefully you think.',
     tasks: [
-      'Every test already starts from empty tables: `resetDatabase` in `test/support/test-app.ts` truncates them all before each test. ' +
-        'Decide whether that is right for your suite or whether each test file should get its own schema, and write the decision and its ' +
-        'cost in a comment next to it. Do not depend on the seed rows.',
+      `\`resetDatabase\` in \`test/support/test-app.ts\` empties every table, but only where a test file calls it: \`test/${primary.name}.test.ts\` ` +
+        'does so in `beforeEach`, a few files call it once, and the rest never do. Go through the test files, and make every file that ' +
+        'writes data start from a known state, either by calling it the same way or by giving the file a schema of its own. Write the ' +
+        'choice and its cost in a comment next to it. Do not depend on the seed rows.',
       `\`test/support/fixtures.ts\` has one values builder and one insert helper per table, parents first. Use them in every test that ` +
         `needs data, so each test states what it depends on, and add one for every table you create from now on` +
         (factoryExample ? `, keeping unique columns such as ${codeList(factoryExample.map((c) => `${words(secondary.name)}.${c}`))} unique across a run` : '') +
@@ -84,12 +85,12 @@ export const testing: MilestoneDefinition = ({ domain }) => {
         id: 'testing.suite-passes-on-postgres',
         statement: 'The suite passes against a real PostgreSQL and really writes through the API.',
         sends:
-          'Runs the project\'s own jest (what `pnpm test` runs) once in a child process with `--json --coverage --randomize --seed=<random>`, ' +
+          `Runs the project's own jest (what \`${runScript(pm, 'test')}\` runs) once in a child process with \`--json --coverage --randomize --seed=<random>\`, ` +
           'DATABASE_URL set to the PostgreSQL server the check itself runs on (the embedded one when there is none) and LOG_LEVEL=info, ' +
           'and reads the request log lines the app writes to stdout. Test files with a failing test then run again alone, in file order.',
         expects:
           'At least 20 tests in the JSON report, and no test that fails when its file runs in the order it was written. The request log ' +
-          `shows at least one 201 answer to \`POST ${list}\` and one to \`POST ${route(secondary)}\`.`,
+          `shows at least one 201 answer to \`POST ${list}\`.`,
       },
       {
         id: 'testing.named-behaviors',
@@ -104,7 +105,7 @@ export const testing: MilestoneDefinition = ({ domain }) => {
         statement: 'Tests do not depend on each other or on leftover data.',
         sends:
           'Reads the JSON report of that run, in which the tests of each file ran in a shuffled order. A failure names the seed; ' +
-          '`pnpm test --randomize --seed=<seed>` replays that order.',
+          `\`${runScript(pm, 'test', '--randomize --seed=<seed>')}\` replays that order.`,
         expects: 'No failed test in the shuffled run; the report lists apart the tests that failed only in that order.',
       },
       {
@@ -118,9 +119,13 @@ export const testing: MilestoneDefinition = ({ domain }) => {
     ],
     stretch: [
       'Add a test that runs the migrations up, all the way down and up again, so a broken `down` fails the build before anyone needs it.',
-      `Add a property-based test with fast-check for the list query parser of \`${list}\`: any input either parses to valid bounds or gets a 400, never a 500.`,
+      `\`test/api.property.test.ts\` already sends random queries, ids and bodies to every operation and rejects any 5xx. Add a fast-check ` +
+        `property of your own for a business rule instead: for example, two consecutive pages of \`${list}\` never share a row, whatever ` +
+        '`limit` and `offset` are.',
       'Try mutation testing with Stryker on the error handler and the list endpoint, and fix one test that let a mutant survive.',
-      `Add a contract test that checks responses from \`${withQuery(list, 'limit=5')}\` and \`${itemRoute(primary)}\` against the OpenAPI document.`,
+      `Every response a test gets through \`ctx.api\` is already checked against \`/openapi.json\` (see \`test/support/contract.ts\`). ` +
+        `Bring \`${route(secondary)}\` under the same contract: register its paths with the OpenAPI registry as \`src/resources/${primary.name}/${primary.name}.openapi.ts\` ` +
+        'does, send its tests through `ctx.api`, then rename a response field in the handler only and watch the contract check fail.',
     ],
     review: {
       correctness: [

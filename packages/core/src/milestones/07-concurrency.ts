@@ -320,7 +320,7 @@ export const concurrency: MilestoneDefinition = ({ domain }) => {
       },
     ],
     stretch: [
-      'Run the race with each strategy in turn under autocannon at 50 connections, and record the median and 99th percentile latency ' +
+      'Run the race with each strategy in turn under autocannon (an HTTP load generator: `npx autocannon -c 50 -d 10 <url>`) at 50 connections, and record the median and 99th percentile latency ' +
         'and the 409 rate side by side in the decision record.',
       'Expire idempotency records after 24 hours with a scheduled cleanup, and decide what a client that retries after expiry should get.',
       ...race.stretch,

@@ -43,7 +43,7 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         `the ${words(row.singular)}'s id, so every attempt and ` +
         'every later request for the same row carries the same key and the side effect happens at most once.',
       'Retry only what can succeed on a second try: connection errors, timeouts, 429, 502, 503 and 504. Never retry other 4xx. Make at most ' +
-        '3 attempts, wait with exponential backoff and full jitter (base 100 ms, cap 1 s) between them, honor a `Retry-After` that fits, and ' +
+        '3 attempts, wait with exponential backoff and full jitter (base 100 ms, cap 1 s: the ceiling doubles each time, and the wait is a random time between 0 and that ceiling) between them, honor a `Retry-After` that fits, and ' +
         'stop as soon as the next wait would cross the deadline (2,500 ms for the whole request). Inject the clock and the random source so ' +
         'tests can prove the schedule without sleeping.',
       `Add a circuit breaker around the client: it opens after 5 consecutive failed requests, answers immediately while open, and after ` +
@@ -53,7 +53,7 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
       `Implement the degradation rule: ${dep.degradation}. The answer is 202 with a \`Retry-After\` header, or 503 ` +
         'application/problem+json with one if the request cannot be kept; never 500, 502 or 504 for an outage. ' +
         `When a call timed out, you do not know whether the ${dep.name} acted, so treat ` +
-        `the outcome as unknown, not failed, and settle it later by retrying with the same key. \`GET /readyz\` must not depend on the ` +
+        `the outcome as unknown, not failed. It is settled when the request for that row comes again: the client repeats \`POST ${depPath}\`, and the same key makes that repeat safe (the outbox stretch goal moves the retry into the server). \`GET /readyz\` must not depend on the ` +
         `${dep.name}: if it did, one outside outage would pull every instance out of the load balancer at once.`,
       'Bound the database too. Add `DB_STATEMENT_TIMEOUT_MS` (default 5000) to the config and apply it to each pooled connection in ' +
         '`createDatabase` (the checks build your app on it), and set ' +
@@ -126,7 +126,7 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         'cannot use every socket and every pooled connection in the process.',
       'Propagate the remaining deadline to the dependency in a header, and stop work early when the caller has already given up (the ' +
         'request\'s close event).',
-      'Run the service under autocannon while the stub adds 2 seconds of latency, with and without the breaker, and record throughput, ' +
+      'Run the service under autocannon (an HTTP load generator: `npx autocannon -c 20 -d 10 <url>`) while the stub adds 2 seconds of latency, with and without the breaker, and record throughput, ' +
         '99th percentile latency and error rate side by side.',
     ],
     review: {
@@ -150,7 +150,7 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
     talkingPoints: [
       'I start from a time budget rather than a timeout. If callers give up after 3 seconds, three attempts of 1 second plus backoff do not fit, so the retry loop checks the remaining deadline before every attempt.',
       'Retries help with blips and hurt in outages: every layer that retries three times multiplies load on a service that is already struggling. That is why attempts are capped, jittered so clients do not retry in lockstep, and cut off entirely by the breaker.',
-      `I chose to ${dep.degradation}. The alternative, failing the request outright, is simpler and more honest in the moment, but it pushes the retry onto every client and loses work the system could finish on its own.`,
+      `I chose to ${dep.degradation}. The alternative, failing the request outright, is simpler and more honest in the moment, but it throws away the part that already worked and makes the client start over. With the 202 and a \`Retry-After\`, the client repeats only the call that failed, and the idempotency key makes the repeat harmless.`,
       'A timeout does not mean the call failed; the other side may have acted. Sending an idempotency key derived from the row means I can retry or reconcile later without doing the side effect twice.',
       'The breaker lives in each process, so with several instances each one learns separately that the dependency is down. That costs a few extra failed calls per instance; a shared breaker would add a network hop and a new thing that can fail.',
     ],

@@ -1,11 +1,12 @@
 import type { MilestoneDefinition } from '../model.js';
-import { article, itemRoute, primaryTable, route, words } from './text.js';
+import { article, itemRoute, primaryTable, route, runScript, words } from './text.js';
 
-export const observability: MilestoneDefinition = ({ domain }) => {
+export const observability: MilestoneDefinition = ({ domain, pm }) => {
   const primary = primaryTable(domain);
   const list = route(primary);
   const item = itemRoute(primary);
   const hot = domain.hotList;
+  const incident = (args: string) => `\`${runScript(pm, 'incident', args)}\``;
 
   return {
     id: 'observability',
@@ -36,13 +37,13 @@ export const observability: MilestoneDefinition = ({ domain }) => {
         '`sql`. Log the SQL with its placeholders and never the bound values, which hold user data.',
       `Put the pieces together on the hot list: run \`${hot.route}\` with the index from the indexes milestone dropped, and find the ` +
         'problem from `/metrics` and the slow-query lines alone before you look at the code. Restore the index.',
-      'Run a drill. `pnpm incident list` shows them by symptom; `pnpm incident start <id>` injects one fault into your project, sends ' +
+      `Run a drill. ${incident('list')} shows them by symptom; ${incident('start <id>')} injects one fault into your project, sends ` +
         'it traffic for a few seconds and prints only what on-call would get. Work it in order: read the report, take one failing ' +
         'request and follow its request id through `.incident/app.log`, write your hypothesis down before changing anything, confirm it ' +
-        'with one measurement, then fix it. Add a regression test whose `describe` title names the drill, and run `pnpm incident check` ' +
-        '(`pnpm incident hint` when stuck, `pnpm incident reset` to undo the drill).',
+        `with one measurement, then fix it. Add a regression test whose \`describe\` title names the drill, and run ${incident('check')} ` +
+        `(${incident('hint')} when stuck, ${incident('reset')} to undo the drill).`,
       'Write the postmortem in `docs/incidents/`, starting from `docs/incidents/TEMPLATE.md` (for a drill, as `<drill id>.md`, which ' +
-        '`pnpm incident check` reads too), blameless and specific. Sections: Summary, Impact, Timeline (one entry per line, each starting ' +
+        `${incident('check')} reads too), blameless and specific. Sections: Summary, Impact, Timeline (one entry per line, each starting ` +
         'with a time), Detection, Root cause (quote the request id you followed), Resolution, Action items. Turn at least one action item ' +
         'into code now: a test, a log field or a metric that would have made the fault obvious.',
     ],
@@ -65,7 +66,7 @@ export const observability: MilestoneDefinition = ({ domain }) => {
         id: 'observability.request-id',
         statement: 'Every request has an id, it is returned to the caller, and every log line written for the request carries it.',
         sends:
-          'Starts the server as `pnpm start` would (`src/server.ts`, NODE_ENV=production, LOG_LEVEL=info) and reads its stdout. Sends ' +
+          `Starts the server as \`${runScript(pm, 'start')}\` would (\`src/server.ts\`, NODE_ENV=production, LOG_LEVEL=info) and reads its stdout. Sends ` +
           `\`GET ${list}\` with \`X-Request-Id: check-<random>\`; \`GET ${list}\` with no \`X-Request-Id\`; and \`GET ${list}/not-a-uuid\` ` +
           'with an `X-Request-Id` of 300 characters including spaces and quotes.',
         expects:

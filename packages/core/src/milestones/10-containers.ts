@@ -1,7 +1,7 @@
 import type { MilestoneDefinition } from '../model.js';
-import { primaryTable } from './text.js';
+import { primaryTable, runScript } from './text.js';
 
-export const containers: MilestoneDefinition = ({ domain }) => {
+export const containers: MilestoneDefinition = ({ domain, pm }) => {
   const primary = primaryTable(domain);
 
   return {
@@ -10,7 +10,7 @@ export const containers: MilestoneDefinition = ({ domain }) => {
     slug: 'containers',
     title: 'A container you can defend',
     goal:
-      `Own the container setup for the ${domain.name} service: a multi-stage Dockerfile that ships only compiled code and production ` +
+      `Own the container setup the scaffold wrote for the ${domain.name} service, well enough to defend every line: a multi-stage Dockerfile that ships only compiled code and production ` +
       'dependencies, runs as a non-root user, starts node in exec form so SIGTERM reaches it, and declares a HEALTHCHECK; a ' +
       '`.dockerignore` that keeps `.env` and other local files out of the build; and a `compose.yaml` where PostgreSQL is healthy and ' +
       'migrations have run before the app starts.',
@@ -26,21 +26,26 @@ export const containers: MilestoneDefinition = ({ domain }) => {
         'compiles; the runtime stage starts from a pinned slim Node 20 image, installs production dependencies only, and copies `dist` ' +
         'from the build stage), Health check (what the HEALTHCHECK proves and what it does not), and Image size (the final image size ' +
         'and the build context size you measured, in MB).',
-      'Run the app as the unprivileged `node` user the official images provide. Leave the application files owned by root and read-only ' +
-        'to that user, so a compromised process cannot rewrite its own code; give write access only to the directories that need it.',
-      'Start the process with an exec-form `CMD ["node", "dist/..."]`, not `npm start` or a shell string. Then node is process 1 and ' +
-        'receives SIGTERM itself; confirm the graceful shutdown still drains requests and exits 0. Remember that process 1 has no default ' +
-        'signal handlers, so the handler the scaffold installs is what makes the process stop.',
-      'Add a `HEALTHCHECK` that requests `/healthz` with node itself (slim images have no curl), for example `node -e` with `fetch` and an ' +
-        'exit code. Point it at `/healthz`, not `/readyz`: restarting a container does not fix an unreachable database.',
-      'Write `.dockerignore` so the context excludes `.env` and `.env.*` (keeping `.env.example`), `.git`, `node_modules`, `dist`, ' +
-        '`coverage` and the embedded database directory `.data`. Compare the context size before and after.',
-      'In `compose.yaml`, give PostgreSQL a pinned major version, a named volume and a `pg_isready` healthcheck; add a one-off `migrate` ' +
-        'service that runs the compiled migrations and exits; make the app wait for both (`service_healthy`, then ' +
-        '`service_completed_successfully`). Run migrations from compiled JavaScript: the TypeScript loader the knex CLI wants is a dev ' +
-        'dependency and is not in the runtime image.',
-      'Break it on purpose, one policy at a time (shell-form CMD, no USER, `.env` not ignored), and watch `pnpm milestone check containers` ' +
-        'name each failure before you put it back.',
+      'User: the runtime stage already switches to the unprivileged `node` user the official images provide, and copies the ' +
+        'application in as root. Find both lines, start the stack, and from `docker compose exec app sh` run `id` and try to create a ' +
+        'file under `/app`. Write down what stops you, and why an app that cannot rewrite its own code limits what an attacker who takes over the process can do.',
+      `Signals: the \`CMD\` is exec form, so node is process 1 and receives SIGTERM itself. Explain what would change with a shell-form ` +
+        `\`CMD\` or with \`${runScript(pm, 'start')}\` in front of node: which process gets the signal, and what happens when the stop ` +
+        'timeout runs out. Then run `docker compose stop app` and confirm in `docker compose logs app` and `docker compose ps -a` that the ' +
+        'app shut down on its own with exit code 0. Process 1 gets no default signal handlers, so the handler in `src/lifecycle.ts` is what ' +
+        'makes it stop.',
+      'Health: read the `HEALTHCHECK`. It calls `/healthz` with node\'s own `fetch` because slim images have no curl. Watch the ' +
+        'container go from `starting` to `healthy` in `docker compose ps`, and be ready to say why it checks `/healthz` and not ' +
+        '`/readyz`: restarting a container does not bring back an unreachable database.',
+      'Build context: `.dockerignore` already keeps `.env` and `.env.*` (but not `.env.example`), `.git`, `node_modules`, `dist`, ' +
+        '`coverage` and the embedded database directory `.data` away from the Docker daemon. Measure the context `docker build` sends ' +
+        'with the file and with it moved aside, and keep both numbers for the Image size section.',
+      'Compose: in `compose.yaml`, find where PostgreSQL\'s major version is pinned, what the named volume and the `pg_isready` ' +
+        'healthcheck are for, and how the one-off `migrate` service gates the app (`service_healthy`, then `service_completed_successfully`). ' +
+        'Explain why migrations run from compiled JavaScript: the TypeScript loader the knex CLI would need is a dev dependency, so the ' +
+        'runtime image does not have it.',
+      `Break it on purpose, one policy at a time (shell-form CMD, no USER, \`.env\` not ignored), and watch ` +
+        `\`${runScript(pm, 'milestone', 'check containers')}\` name each failure before you put it back.`,
     ],
     acceptance: [
       {
@@ -50,7 +55,7 @@ export const containers: MilestoneDefinition = ({ domain }) => {
         expects:
           'dockerfile-utils reports no problems. At least two `FROM` stages; every `FROM` names a version tag or a digest (never `latest` or no tag), and the ' +
           'final one is Node 20 or newer. The final stage sets a `USER` other than `root` or `0` before its `CMD`; the `CMD` (or ' +
-          '`ENTRYPOINT`) is a JSON array that starts `node` directly, not npm, pnpm or a shell; a `HEALTHCHECK` requests `/healthz`; ' +
+          '`ENTRYPOINT`) is a JSON array that starts `node` directly, not a package manager or a shell; a `HEALTHCHECK` requests `/healthz`; ' +
           '`EXPOSE` matches the default `PORT` of 3000. There is no `ADD` from a URL, no `COPY . .` in the final stage, and no `ENV` or ' +
           '`ARG` whose name contains SECRET, TOKEN, PASSWORD or KEY or whose value is a connection string with a password.',
       },
@@ -102,7 +107,8 @@ export const containers: MilestoneDefinition = ({ domain }) => {
         statement: 'The container decisions are written down in your own words, with the sizes you measured.',
         sends: 'Reads `docs/decisions/containers.md`.',
         expects:
-          'The file has the sections Base image, Stages, Health check and Image size (as Markdown headings). Base image, Stages and Health ' +
+          'There is at least one such record, and one of them has the sections Base image, Stages, Health check and Image size (as Markdown ' +
+          'headings of any level). Base image, Stages and Health ' +
           'check have at least 40 words each; Stages names every stage the Dockerfile declares with `AS`; Image size gives at least two ' +
           'sizes in MB (or GB or kB). No section is a placeholder: none contains TODO, TBD, "lorem ipsum" or text in angle brackets like ' +
           '`<describe>`.',
@@ -110,7 +116,8 @@ export const containers: MilestoneDefinition = ({ domain }) => {
     ],
     stretch: [
       'Build the runtime stage on a distroless Node image and list what you lost (a shell for debugging) and what you gained (fewer packages to patch).',
-      'Use a BuildKit cache mount for the pnpm store and compare cold and warm build times.',
+      `The install steps already use a BuildKit cache mount for ${pm.name}'s downloads: time a rebuild after adding one dependency with the ` +
+        'mount and without it, and decide whether it earns its line.',
       'Run the app in compose with `read_only: true`, a tmpfs for the one directory it writes to, and all Linux capabilities dropped.',
       'Generate an SBOM for the image and scan it for known vulnerabilities; decide which findings block a release and which get a ticket.',
     ],

@@ -1,9 +1,10 @@
 import type { MilestoneDefinition } from '../model.js';
 import { PACKAGE_MANAGER_VERSIONS } from '../versions.js';
-import { codeList } from './text.js';
+import { codeList, runScript } from './text.js';
 
-export const ciCd: MilestoneDefinition = ({ domain }) => {
+export const ciCd: MilestoneDefinition = ({ domain, pm }) => {
   const tables = codeList(domain.tables.map((t) => t.name));
+  const milestone = (args: string) => `\`${runScript(pm, 'milestone', args)}\``;
 
   return {
     id: 'ci-cd',
@@ -12,7 +13,7 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
     title: 'A pipeline that says no',
     goal:
       'Make `.github/workflows/ci.yml` the gate every change passes: typecheck, lint, a migration round trip (latest, rollback, latest) ' +
-      'against a PostgreSQL service container, the tests, and `pnpm milestone verify` reporting to the job summary, with every action ' +
+      `against a PostgreSQL service container, the tests, and ${milestone('verify')} reporting to the job summary, with every action ` +
       'pinned to a commit and dependencies installed from a frozen lockfile.',
     whyItMatters:
       'On a team, nobody merges on trust. The pipeline is the shared, written-down definition of "this works", and reviewers look at ' +
@@ -25,8 +26,8 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         'block grants only `contents: read`; a `concurrency` group keyed on the workflow and ref cancels superseded runs; each job has ' +
         'a `timeout-minutes` so a hung test cannot burn an hour.',
       'Pin every third-party action to a full 40-character commit SHA, with the version as a trailing comment, and add ' +
-        '`.github/dependabot.yml` for the `github-actions` ecosystem so pins get update pull requests. Pin Node 20 and the exact pnpm ' +
-        'version, and install with `pnpm install --frozen-lockfile` so a lockfile that disagrees with package.json fails the build.',
+        '`.github/dependabot.yml` for the `github-actions` ecosystem so pins get update pull requests. Pin Node 20 and the exact version ' +
+        `of ${pm.name}, and install with \`${pm.frozenInstall}\` so a lockfile that disagrees with package.json fails the build.`,
       'Order the steps cheapest first so failures arrive early: typecheck (`tsc --noEmit`), lint, then the database work. Add a ' +
         '`postgres` service container on a pinned major version with health options that run `pg_isready`, and point `DATABASE_URL` at it.',
       'Run the migrations as a round trip: latest, rollback of every batch, latest again. A `down` that does nothing passes a plain ' +
@@ -55,8 +56,8 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         sends: 'Reads every `uses:` line and every setup and install step in `ci.yml`, plus `package.json`.',
         expects:
           'Every `uses:` of an action outside this repository ends in `@` followed by a 40-character hexadecimal commit SHA; local ' +
-          '`./` actions are exempt. Project dependencies are installed from the lockfile without changing it (`npm ci`, or `install ' +
-          '--frozen-lockfile` with pnpm, yarn and bun), never a plain `pnpm install` or `npm install`. The package manager version is ' +
+          '`./` actions are exempt. Project dependencies are installed from the lockfile without changing it ' +
+          `(\`${pm.frozenInstall}\`), never with a plain \`${pm.name} install\` that may rewrite it. The package manager version is ` +
           'exact (in `packageManager` or its setup step), a tool installed with `npm install --global` names an exact version ' +
           `(\`bun@${PACKAGE_MANAGER_VERSIONS.bun}\`), and the Node version is 20 or read from a version file, ` +
           'never `latest`, `lts/*` or `node`.',
@@ -67,7 +68,7 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
         sends:
           'Finds the job with a PostgreSQL service container and replays its `run` steps in order on this machine, with the job\'s `env` ' +
           'and `DATABASE_URL` pointing at a fresh database that stands in for the service (a new one on the PostgreSQL server the check ' +
-          'run was given, or a new embedded one); the tests step gets that server, as `pnpm test` does. Not replayed: the dependency install ' +
+          `run was given, or a new embedded one); the tests step gets that server, as \`${runScript(pm, 'test')}\` does. Not replayed: the dependency install ` +
           '(the installed `node_modules` is used, so nothing is downloaded) and the milestone steps, which `ci-cd.job-summary` replays. ' +
           'A replayed step whose `run` uses a GitHub Actions expression fails, since the check cannot evaluate it.',
         expects:
@@ -106,7 +107,8 @@ export const ciCd: MilestoneDefinition = ({ domain }) => {
     stretch: [
       'Build the Docker image in CI and push it to GitHub Container Registry tagged with the commit SHA, using the job token with ' +
         '`packages: write` granted to that job only.',
-      'Cache the pnpm store keyed on the lockfile hash, and record the workflow\'s duration before and after.',
+      `Measure what the dependency cache saves: run the workflow once with a cold cache and once warm, record the install step's ` +
+        `duration both times, and say whether caching ${pm.name}'s downloads is worth its cache key.`,
       'Add a scheduled nightly run that installs without the cache and runs the full milestone suite, so slow drift (a base image, a ' +
         'registry outage) is found before a release needs the pipeline.',
       'Split the workflow into parallel jobs (static checks, database tests) and compare wall-clock time and runner minutes with the single job.',

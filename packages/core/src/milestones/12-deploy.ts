@@ -9,13 +9,15 @@ import {
   foreignKeys,
   primaryTable,
   route,
+  runScript,
   uniqueKeys,
   wordList,
   words,
 } from './text.js';
 
-export const deploy: MilestoneDefinition = ({ domain }) => {
+export const deploy: MilestoneDefinition = ({ domain, pm }) => {
   const primary = primaryTable(domain);
+  const smokeCheck = `\`${runScript(pm, 'milestone', 'check deploy --url https://<your host>')}\``;
   const list = route(primary);
   const dependencyUrl = `${dependencyEnvPrefix(domain)}_URL`;
   const fkNames = foreignKeys(primary).map((c) => c.name);
@@ -59,9 +61,10 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
       'hiring managers click links: a service that answers, next to an honest account of what went wrong and what you measured, says more ' +
       'about you than the list of tools on your resume.',
     tasks: [
-      'Deploy with the target the scaffold generated (compose on a small VM, Fly.io, Render or Kubernetes) and a managed or dedicated ' +
-        'PostgreSQL reached over TLS. Start `docs/operations.md` now and fill it in as you go, not afterwards.',
-      `Put every secret in the platform's secret store and nowhere else: \`DATABASE_URL\`, \`${dependencyUrl}\` and anything auth needs. ` +
+      'Deploy with the target the scaffold generated, following `docs/deploy.md` (compose on a small VM, Fly.io, Render or Kubernetes), ' +
+        'with PostgreSQL where that guide puts it: next to the app in compose, or a managed or dedicated server, reached over TLS whenever ' +
+        'it sits on another network. Start `docs/operations.md` now and fill it in as you go, not afterwards.',
+      `Put every secret in the platform's secret store and nowhere else: \`DATABASE_URL\` (with compose, \`POSTGRES_PASSWORD\`, from which compose builds it), \`${dependencyUrl}\` and anything auth needs. ` +
         'That means `fly secrets set`, Render environment variables that are not synced from the blueprint, a Kubernetes Secret created ' +
         'outside the repository, or an `env_file` on the compose host. In the Secrets section, list each name, where it lives and how to ' +
         'rotate it, never the value.',
@@ -73,11 +76,11 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
         'fail, roll back, and note how long each step took.',
       'In the Logs section, write how to see the live logs on your platform and how to find every line of one request by its ' +
         '`X-Request-Id`. Do it once for a real request and paste the command you used.',
-      `Run \`pnpm milestone check deploy --url https://<your host>\` until it passes, and add the same command to the Smoke check section ` +
+      `Run ${smokeCheck} until it passes, and add the same command to the Smoke check section ` +
         `as the first thing to run after every deploy.`,
       'Finish the "Case study" section of `README.md`, which has been waiting since the scaffold: Problem, Design decisions, Trade-offs, ' +
         'What broke and how I found it, and Numbers. ' +
-        'Measure the numbers yourself (for example the hot list\'s median and 99th percentile latency under autocannon, the race test at 20 ' +
+        'Measure the numbers yourself (for example the hot list\'s median and 99th percentile latency under autocannon, an HTTP load generator you run with `npx autocannon`, the race test at 20 ' +
         'concurrent requests, image size, CI duration, cold start) and say how you measured each one.',
     ],
     acceptance: [
@@ -85,7 +88,7 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
         id: 'deploy.smoke-health',
         statement: 'The deployed service is up, reachable over HTTPS, and connected to its database.',
         sends:
-          'With `--url` (`pnpm milestone check deploy --url https://<your host>`): one warm-up `GET /healthz`, then 5 `GET /healthz` and ' +
+          `With \`--url\` (${smokeCheck}): one warm-up \`GET /healthz\`, then 5 \`GET /healthz\` and ` +
           '5 `GET /readyz`, each with a 10-second timeout. Without `--url` the smoke criteria fail and say how to run them.',
         expects:
           'The URL uses https; plain http is accepted only on loopback (`localhost`, `127.0.0.1`, `[::1]`), so you can try the check on ' +
@@ -151,12 +154,14 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
       correctness: [
         'No secret is in the image, the repository, the CI logs or the application logs; the app fails to start, loudly, without them.',
         'Migrations run once per release, before new code serves traffic, and every one is compatible with the previous release.',
-        'The platform routes traffic by `/readyz` and restarts by `/healthz`, and shutdown drains requests within the platform\'s grace period.',
+        'Each health check the platform runs points at the right endpoint: `/readyz` to decide whether to send traffic, `/healthz` to ' +
+          'decide whether the process is alive. With compose, an unhealthy container is only reported, not restarted, and the notes say ' +
+          'so. Shutdown drains requests within the grace period.',
       ],
       edgeCases: [
         'The app behind the platform\'s proxy: `TRUST_PROXY_HOPS` is set so client addresses and rate limits use the real caller, not the proxy.',
         'A migration that fails halfway through a release: the old version keeps serving and the runbook says what to do next.',
-        'A cold start after the platform scaled to zero: the first request is slow; know by how much, and whether you accept it.',
+        'If the platform stops idle machines (Fly with auto-stop, Render\'s free plan), the first request after a pause is slow: know by how much, and whether you accept it.',
       ],
       maintainability: [
         'The runbook is short enough to follow during an incident, with commands to copy rather than paragraphs to interpret.',
@@ -169,7 +174,7 @@ export const deploy: MilestoneDefinition = ({ domain }) => {
       'Secrets live in the platform, not in the repository or the image. The trade-off against a dedicated secrets manager is rotation and audit: fine for one service, not enough for twenty.',
       'I rehearsed the rollback before I needed it and timed it. Knowing a rollback takes two minutes changes how boldly you can ship.',
       'The smoke check after each deploy covers what tests cannot: TLS, the proxy, the real database, the real secrets. It is deliberately small, so it runs in seconds and can gate a release.',
-      'I picked this platform for the size of the project. Kubernetes would give more control and far more to operate; for one service and one database, a managed platform lets me spend the time on the application.',
+      'I picked this platform for the size of the project. Kubernetes would give more control and far more to operate; for one service and one database, a setup one person can run lets me spend the time on the application.',
     ],
     estimateHours: 10,
     dependsOn: ['containers', 'ci-cd'],

@@ -2,7 +2,7 @@
  * Small pure helpers for milestone text. Everything here reads the domain and returns data or strings;
  * nothing touches the file system, the network or the clock. Add to this file; do not change what is here.
  */
-import type { Column, Domain, Table } from '../model.js';
+import type { Column, Domain, PackageManagerCommands, Table } from '../model.js';
 
 /** The table with this name. Throws when the domain has no such table, which is a bug in the domain file. */
 export function tableNamed(domain: Domain, name: string): Table {
@@ -263,4 +263,9 @@ export function blankableColumn(domain: Domain): { readonly table: Table; readon
   return [primaryTable(domain), ...domain.tables]
     .flatMap((table) => table.columns.filter((c) => c.type === 'text' && !c.nullable && !c.enum && !c.references).map((column) => ({ table, column })))
     .at(0);
+}
+
+/** A package.json script as the project's package manager runs it: `pnpm incident start <id>`, `npm run incident -- start <id>`. */
+export function runScript(pm: PackageManagerCommands, script: string, args = ''): string {
+  return args === '' ? `${pm.run} ${script}` : `${pm.run} ${script}${pm.scriptArgs} ${args}`;
 }

@@ -1,7 +1,7 @@
-import { codeList } from '../milestones/text.js';
+import { codeList, runScript } from '../milestones/text.js';
 import { mistake, type RubricDefinition, sign } from './types.js';
 
-export const ciCd: RubricDefinition = ({ domain }) => ({
+export const ciCd: RubricDefinition = ({ domain, pm }) => ({
   milestone: 'ci-cd',
   shows: 'The learner owns the gate every change passes: fast, strict, reproducible, and honest about what it checked.',
   evidence: [
@@ -17,7 +17,7 @@ export const ciCd: RubricDefinition = ({ domain }) => ({
         'ci-cd.migration-roundtrip',
       ),
       sign('The learner links the three red runs from the planted faults, each failing at the step meant for it.', 'ci-cd.gates-fail'),
-      sign('The verify step runs under `always()`, writes its table to `GITHUB_STEP_SUMMARY`, and still fails the job when a criterion fails.', 'ci-cd.job-summary'),
+      sign('The report step runs after a failed step too (`!cancelled()`), writes its table to `GITHUB_STEP_SUMMARY`, and the verify step still fails the job when a check file was edited.', 'ci-cd.job-summary'),
     ],
     adequate: [
       sign('Every ci-cd criterion passes.', 'ci-cd.workflow-lint', 'ci-cd.pinned-supply-chain', 'ci-cd.migration-roundtrip', 'ci-cd.gates-fail', 'ci-cd.job-summary'),
@@ -25,7 +25,7 @@ export const ciCd: RubricDefinition = ({ domain }) => ({
       sign('`main` is not yet protected, so the gate can be skipped.'),
     ],
     weak: [
-      sign('Actions referenced by tag (`@v4`) or branch, or a plain `pnpm install` that can quietly change the lockfile.', 'ci-cd.pinned-supply-chain'),
+      sign(`Actions referenced by tag (\`@v4\`) or branch, or a plain \`${pm.name} install\` that can quietly change the lockfile.`, 'ci-cd.pinned-supply-chain'),
       sign('Only `migrate:latest` runs, so an empty `down` is never noticed.', 'ci-cd.migration-roundtrip', 'ci-cd.gates-fail'),
       sign('Broad `permissions` (write-all or none set), or no `timeout-minutes`.', 'ci-cd.workflow-lint'),
     ],
@@ -33,7 +33,7 @@ export const ciCd: RubricDefinition = ({ domain }) => ({
   reference: {
     approach: [
       'One workflow on `pull_request` and `push` to `main`, `contents: read`, a concurrency group that cancels superseded runs, and a timeout per job.',
-      'Steps: checkout, pinned Node 20 and pnpm, frozen install, typecheck, lint, migration round trip, tests, `pnpm milestone verify` with the summary.',
+      `Steps: checkout, pinned Node 20 and ${pm.name}, frozen install, typecheck, lint, migration round trip, tests, \`${runScript(pm, 'milestone', 'verify')}\` with the summary.`,
       'A Dependabot file for the `github-actions` ecosystem so pinned SHAs get updates.',
     ],
     mistakes: [

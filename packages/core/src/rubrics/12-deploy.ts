@@ -44,7 +44,7 @@ export const deploy: RubricDefinition = ({ domain }) => {
     },
     reference: {
       approach: [
-        'The target the scaffold generated, with a managed PostgreSQL over TLS and every secret in the platform\'s store.',
+        'The target the scaffold generated, with PostgreSQL where `docs/deploy.md` puts it (over TLS whenever it is on another network) and every secret in the platform\'s store or the compose host\'s `.env`.',
         'Migrations as a release step that finishes before new code takes traffic; each migration compatible with the release before it.',
         'A short runbook with commands to copy, and a README case study with measured numbers and links to the learner\'s own postmortem and decisions.',
       ],
