@@ -44,7 +44,7 @@ export interface FitReport {
   readonly background: BackgroundId | null;
   readonly answers: Readonly<Record<string, Answer>>;
   readonly areas: readonly AreaResult[];
-  /** Areas rated strong, best first: where the overlap with the role is. */
+  /** Areas rated strong, best first: what the person already does that the job needs. */
   readonly strongest: readonly AreaId[];
   /** Areas not yet strong, the most important first. */
   readonly focus: readonly FocusItem[];

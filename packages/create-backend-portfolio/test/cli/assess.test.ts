@@ -64,7 +64,7 @@ describe('create-backend-portfolio assess', () => {
   it('reads as advice for each of two people, naming their strengths, their ranked gaps and the milestones to do', async () => {
     const data = await runCli(['assess', '--answers', await file('de.json', DATA_ENGINEER)], { cwd: dir() });
     assert.equal(data.exitCode, 0, data.all);
-    assert.match(data.stdout, /## Where your overlap with the role is strongest\n\n\*\*Databases\.\*\* On your own, you have:\n- written a query joining three or more tables/);
+    assert.match(data.stdout, /## What you already do that the job needs\n\n\*\*Databases\.\*\* On your own, you have:\n- written a query joining three or more tables/);
     assert.match(data.stdout, /1\. \*\*Systems thinking\.\*\* Not yet on your own:/);
     assert.match(data.stdout, /\| SQL and relational design \| .* \| Yes \| \[\d\d\. Relations, migrations and constraints\]\(milestones\/\d\d-schema-design\.md\)/);
     assert.match(data.stdout, /is \*\*fast-tracked\*\* to \d+ hours: you have done this before/);
