@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import type { Server, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from './logger.js';
@@ -41,15 +42,28 @@ interface ShutdownDeps {
   readonly db: Knex;
   readonly logger: Logger;
   readonly lifecycle: Lifecycle;
+  /** How long the listener keeps accepting after readiness turns 503 (SHUTDOWN_DELAY_MS). */
+  readonly delayMs: number;
+  /** How long in-flight requests may take once the listener is closed (SHUTDOWN_TIMEOUT_MS). */
   readonly timeoutMs: number;
+  /** Waits out `delayMs`; tests pass their own to decide when the delay ends. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
 
 /**
  * Stops taking work, lets in-flight requests finish within a bound, then releases the pool.
- * Readiness turns to 503 first, so a load balancer stops routing here before connections close.
+ *
+ * Readiness turns to 503 and every response says `Connection: close` at once, but the listener keeps
+ * accepting for `delayMs`: a load balancer that learns of the shutdown late (Kubernetes endpoints reach
+ * kube-proxy and the ingress seconds after SIGTERM) still gets answers instead of refused connections.
+ * With `delayMs` 0, for platforms that stop routing before they signal, the listener closes at once.
  */
-export async function shutdown({ server, db, logger, lifecycle, timeoutMs }: ShutdownDeps): Promise<void> {
+export async function shutdown({ server, db, logger, lifecycle, delayMs, timeoutMs, wait = sleep }: ShutdownDeps): Promise<void> {
   lifecycle.beginShutdown();
+  if (delayMs > 0) {
+    logger.info({ delayMs }, 'shutting down: readiness is 503, still accepting while load balancers catch up');
+    await wait(delayMs);
+  }
   logger.info({ timeoutMs }, 'shutting down: draining in-flight requests');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
