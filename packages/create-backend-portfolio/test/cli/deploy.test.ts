@@ -217,6 +217,7 @@ CMD ["node", "dist/server.js"]
       ['postgres on every interface', compose.replace('"127.0.0.1:5432:5432"', '"5432:5432"'), /beyond loopback/],
       ['no wait for the migration', compose.replace('condition: service_completed_successfully', 'condition: service_started'), /wait for the migration/],
       ['postgres:latest', compose.replace(/image: postgres:\d+/, 'image: postgres:latest'), /pinned major/],
+      ['no stop_grace_period: 10 s, no more than the drain', compose.replace(/ +stop_grace_period: .*\n/, ''), /stop_grace_period is 10 s/],
     ];
     for (const [name, text, expected] of composeMistakes) assert.match(composePolicy(text, MIGRATE_COMMAND).join('\n'), expected, name);
 
@@ -229,6 +230,8 @@ CMD ["node", "dist/server.js"]
       ['a writable root', { 'deployment.yaml': manifests['deployment.yaml']!.replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false') }, /writable/],
       ['a port as text', { 'deployment.yaml': manifests['deployment.yaml']!.replace('containerPort: 3000', 'containerPort: "web"') }, /containerPort/],
       ['a real secret', { 'secret.example.yaml': manifests['secret.example.yaml']!.replace('USER:PASSWORD@HOST', 'app:s3cret@db.internal') }, /holds a value/],
+      ['replicas under an HPA', { 'deployment.yaml': manifests['deployment.yaml']!.replace(/^spec:\n/m, 'spec:\n  replicas: 2\n') }, /sets replicas/],
+      ['a grace period shorter than the drain', { 'deployment.yaml': manifests['deployment.yaml']!.replace('terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 10') }, /terminationGracePeriodSeconds is 10 s/],
     ];
     for (const [name, change, expected] of k8sMistakes) assert.match(kubernetesPolicy({ ...manifests, ...change }, MIGRATE_COMMAND).join('\n'), expected, name);
   });

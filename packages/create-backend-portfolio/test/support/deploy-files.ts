@@ -98,7 +98,27 @@ export function workflowPolicy(text: string, pm: string): string[] {
   return problems;
 }
 
-/** compose.yaml: PostgreSQL healthy first, then a one-off migrate, then the app, with no literal password. */
+/** A platform's duration setting in seconds: a number, or text such as "15s" or "1m". */
+function seconds(value: unknown, fallback: number): number {
+  if (typeof value === 'number') return value;
+  const match = /^(\d+)(s|m)?$/.exec(String(value ?? ''));
+  if (match === null) return fallback;
+  return Number(match[1]) * (match[2] === 'm' ? 60 : 1);
+}
+
+/** How long the app may take to stop after SIGTERM, in seconds, from its environment and src/config.ts's defaults. */
+function drainSeconds(env: Readonly<Record<string, unknown>>): number {
+  const ms = (name: string, fallback: number) => (env[name] === undefined ? fallback : Number(env[name]));
+  return (ms('SHUTDOWN_DELAY_MS', 0) + ms('SHUTDOWN_TIMEOUT_MS', 10_000)) / 1000;
+}
+
+/** The rule every target keeps: the platform waits longer than the app's drain before it kills the process. */
+function graceProblem(what: string, grace: number, env: Readonly<Record<string, unknown>>): string[] {
+  const drain = drainSeconds(env);
+  return grace > drain ? [] : [`${what} is ${grace} s, not more than the app's shutdown delay and drain (${drain} s)`];
+}
+
+/** compose.yaml: PostgreSQL healthy first, then a one-off migrate, then the app, with no literal password and time to drain. */
 export function composePolicy(text: string, migrate: readonly string[]): string[] {
   const problems: string[] = [];
   const compose = object(parseYaml(text));
@@ -117,6 +137,7 @@ export function composePolicy(text: string, migrate: readonly string[]): string[
   if (object(object(app.depends_on).migrate).condition !== 'service_completed_successfully') problems.push('app does not wait for the migration');
   if (app.command !== undefined && JSON.stringify(app.command).includes('migrate')) problems.push('app runs migrations itself');
   if (app.env_file !== '.env') problems.push('app does not take its environment from .env');
+  problems.push(...graceProblem('the app stop_grace_period', seconds(app.stop_grace_period, 10), object(app.environment)));
   for (const [key, value] of Object.entries(object(app.environment))) {
     const password = /:\/\/[^:/\s]+:([^@\s]+)@/.exec(String(value))?.[1];
     if ((password !== undefined && !password.startsWith('${')) || (/PASSWORD/.test(key) && !String(value).startsWith('${'))) problems.push(`app environment ${key} has a literal password`);
@@ -172,6 +193,9 @@ export function kubernetesPolicy(files: Readonly<Record<string, string>>, migrat
   if (!HTTP_PROBE(app.readinessProbe, '/readyz')) problems.push('the readiness probe is not GET /readyz');
   if (!HTTP_PROBE(app.livenessProbe, '/healthz')) problems.push('the liveness probe is not GET /healthz');
   lockedDown('Deployment', pod);
+  const config = object(byKind('ConfigMap')[0]?.value).data;
+  problems.push(...graceProblem('terminationGracePeriodSeconds', seconds(pod.terminationGracePeriodSeconds, 30), object(config)));
+  if (byKind('HorizontalPodAutoscaler').length > 0 && 'replicas' in object(deployment.spec)) problems.push('the Deployment sets replicas, which every apply resets under the HPA');
   const job = object(byKind('Job')[0]?.value);
   const jobPod = object(object(object(job.spec).template).spec);
   if (JSON.stringify(object(list(jobPod.containers)[0]).command) !== JSON.stringify(migrate)) problems.push('the Job does not run the migration');
@@ -185,7 +209,7 @@ export function kubernetesPolicy(files: Readonly<Record<string, string>>, migrat
   return problems;
 }
 
-/** fly.toml: checks on /readyz and /healthz, and the migration as the release command. */
+/** fly.toml: checks on /readyz and /healthz, the migration as the release command, and a kill timeout above the drain. */
 export function flyPolicy(text: string, migrate: readonly string[]): string[] {
   const problems: string[] = [];
   const fly = parseToml(text) as Json;
@@ -196,6 +220,7 @@ export function flyPolicy(text: string, migrate: readonly string[]): string[] {
   if (!list(service.checks).some((check) => object(check).path === '/readyz')) problems.push('no http check on /readyz');
   if (!Object.values(object(fly.checks)).some((check) => object(check).path === '/healthz')) problems.push('no machine check on /healthz');
   if (object(fly.env).NODE_ENV !== 'production') problems.push('NODE_ENV is not production');
+  problems.push(...graceProblem('kill_timeout', seconds(fly.kill_timeout, 5), object(fly.env)));
   return problems;
 }
 
@@ -211,5 +236,7 @@ export function renderPolicy(text: string, migrate: readonly string[]): string[]
   if (typeof database.name !== 'string' || !/^\d+$/.test(String(database.postgresMajorVersion))) problems.push('no database on a pinned major');
   const url = list(web.envVars).map(object).find((entry) => entry.key === 'DATABASE_URL');
   if (object(url?.fromDatabase).name !== database.name) problems.push('DATABASE_URL does not come from the database');
+  const env = Object.fromEntries(list(web.envVars).map(object).filter((entry) => 'value' in entry).map((entry) => [String(entry.key), entry.value]));
+  problems.push(...graceProblem('maxShutdownDelaySeconds', seconds(web.maxShutdownDelaySeconds, 30), env));
   return problems;
 }
