@@ -128,6 +128,28 @@ describe('scaffold, install, test and start a project', () => {
     const exited = await server;
     assert.equal(exited.exitCode, 0, exited.all);
   });
+
+  it('records each migration under one name, run from src/ with tsx or from the build with node, so both can share a database', async () => {
+    if (!existsSync(path.join(project, 'dist/db/cli.js'))) assert.equal((await pnpm(['build'])).exitCode, 0);
+    const env = { DATABASE_URL: '', PGLITE_DIR: path.join(parent, 'pglite-shared') };
+    const built = (args: string[]) => execa('node', ['dist/db/cli.js', ...args], { cwd: project, reject: false, all: true, env });
+    const steps: [string, () => Promise<{ exitCode?: number; all?: string }>, RegExp][] = [
+      ['migrate:latest from src/', () => pnpm(['migrate:latest'], env), /Applied:\n {2}0001_[a-z_]+\n/],
+      ['migrate:latest from dist/', () => built(['migrate:latest']), /Already up to date\./],
+      ['migrate:rollback --all from dist/', () => built(['migrate:rollback', '--all']), /Rolled back:\n {2}\d{4}_[a-z_]+\n/],
+      ['migrate:latest from dist/, again', () => built(['migrate:latest']), /Applied:\n {2}0001_[a-z_]+\n/],
+      ['migrate:down from src/', () => pnpm(['migrate:down'], env), /Undid:\n {2}\d{4}_[a-z_]+\n/],
+      ['migrate:latest from src/, again', () => pnpm(['migrate:latest'], env), /Applied:\n {2}\d{4}_[a-z_]+\n/],
+      ['seed from dist/', () => built(['seed']), /Ran 1 seed file\(s\)\./],
+      ['seed from src/', () => pnpm(['seed'], env), /Ran 1 seed file\(s\)\./],
+    ];
+    for (const [step, run, expected] of steps) {
+      const result = await run();
+      assert.equal(result.exitCode, 0, `${step}:\n${result.all}`);
+      assert.match(result.all ?? '', expected, step);
+      assert.doesNotMatch(result.all ?? '', /^ {2}\d{4}_\w+\.(ts|js)$/m, `${step} names a migration with its extension`);
+    }
+  });
 });
 
 describe('the same answers give byte-identical trees', () => {
