@@ -53,7 +53,6 @@ export function packageJson(view: ProjectView): Record<string, unknown> {
       'migrate:latest': 'tsx src/db/cli.ts migrate:latest',
       'migrate:rollback': 'tsx src/db/cli.ts migrate:rollback',
       'migrate:down': 'tsx src/db/cli.ts migrate:down',
-      'migrate:make': 'tsx src/db/cli.ts migrate:make',
       seed: 'tsx src/db/cli.ts seed',
       milestone: 'tsx milestones/cli.ts',
       incident: 'tsx incidents/cli.ts',

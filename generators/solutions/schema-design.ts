@@ -21,12 +21,12 @@ import { type MilestoneSolution, mutate, type ProjectReader, type SolutionFile, 
  * so the other milestones' solutions compose with this one.
  */
 
-/** Named as `pnpm migrate:make` names it, with a timestamp, so it sorts after the scaffold's numbered ones. */
+/** Numbered after the scaffold's migrations, as `pnpm gen migration` numbers it in a fresh project. */
 function notBlankMigration(domain: Domain) {
   const blank = blankableColumn(domain);
   if (blank === undefined) throw new Error(`domain ${domain.id} has no required text column for the schema-design solution`);
   const constraint = `${blank.table.name}_${blank.column.name}_not_blank`;
-  return { ...blank, constraint, relative: `src/db/migrations/20270104093000_${constraint}.ts` };
+  return { ...blank, constraint, relative: `src/db/migrations/${String(domain.tables.length + 1).padStart(4, '0')}_${constraint}.ts` };
 }
 
 function migrationFile(domain: Domain): SolutionFile {

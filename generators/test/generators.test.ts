@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { BACKGROUND_IDS, buildPlan, DOMAINS, findDomain, getBackground } from '@create-backend-portfolio/core';
-import { buildProjectView, DEPLOY_TARGET_IDS, packageManagerView, RenderError, renderProject, type ProjectAnswers } from '../index.js';
+import { buildProjectView, DEPLOY_TARGET_IDS, PACKAGE_MANAGERS, packageManagerView, RenderError, renderProject, type ProjectAnswers } from '../index.js';
 import { string } from '../helpers.js';
 import { destinationPath } from '../kit.js';
 import { testAnswers } from './answers.js';
@@ -138,10 +138,24 @@ describe('renderProject', () => {
     const manifest = JSON.parse(await readFile(path.join(destination, 'package.json'), 'utf8'));
     assert.match(manifest.packageManager, /^pnpm@\d+\.\d+\.\d+$/);
     assert.match(manifest.devDependencies.typescript, /^6\.0\./);
-    for (const script of ['dev', 'build', 'start', 'test', 'typecheck', 'lint', 'migrate', 'migrate:latest', 'migrate:rollback', 'migrate:down', 'migrate:make', 'seed']) {
+    for (const script of ['dev', 'build', 'start', 'test', 'typecheck', 'lint', 'migrate', 'migrate:latest', 'migrate:rollback', 'migrate:down', 'seed']) {
       assert.ok(manifest.scripts[script], `script ${script}`);
     }
+    // `gen migration` writes new migrations: knex's own `migrate:make` would name and lay them out differently.
+    assert.equal(manifest.scripts['migrate:make'], undefined);
     assert.equal(manifest.scripts.start, 'node dist/server.js');
+  });
+
+  it("lines up the comments of the README's quick start for every package manager", async () => {
+    for (const packageManager of PACKAGE_MANAGERS) {
+      const destination = path.join(root, `quick-start-${packageManager}`);
+      await renderProject(answers({ packageManager }), { destination, templatesDir });
+      const readme = await readFile(path.join(destination, 'README.md'), 'utf8');
+      const lines = /^```sh\n(.*?)```$/ms.exec(readme)?.[1]?.trimEnd().split('\n') ?? [];
+      assert.equal(lines.length, 2, readme);
+      const columns = lines.map((line) => line.indexOf('    # '));
+      assert.ok(columns[0]! > 0 && columns[0] === columns[1] && lines.every((line) => line.indexOf('#') === columns[0]! + 4), `${packageManager}:\n${lines.join('\n')}`);
+    }
   });
 
   it('gives the project its generators: the templates its own resource came from, and the milestones its TODO tests name', async () => {

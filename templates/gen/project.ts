@@ -52,8 +52,8 @@ export function resources(root: string): Set<string> {
 
 /**
  * The prefix of the next migration. The project numbers its migrations (`0001_create_...`), so the next
- * one takes the next number; once a migration carries a knex timestamp (`migrate:make` writes those),
- * numbers would sort before it, so new ones take a timestamp too.
+ * one takes the next number; once a migration carries a timestamp instead (knex's own naming, brought in
+ * by hand), numbers would sort before it, so new ones take a timestamp too.
  */
 export function nextMigrationPrefix(root: string, now: Date): string {
   const prefixes = migrations(root).map((name) => /^(\d+)_/.exec(name)?.[1] ?? '');

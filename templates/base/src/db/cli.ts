@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { createDatabase } from './database.js';
 import { migrationOptions, seedOptions } from './paths.js';
 
-const usage = 'usage: migrate:latest | migrate:rollback [--all] | migrate:down | migrate:make <name> | seed';
+const usage = 'usage: migrate:latest | migrate:rollback [--all] | migrate:down | seed';
 
 async function main([command, ...args]: string[]): Promise<void> {
   loadDotEnv();
@@ -26,15 +25,6 @@ async function main([command, ...args]: string[]): Promise<void> {
         // One migration, the most recent, whatever batch it came in: how you prove each `down` on its own.
         const [, reverted] = (await db.migrate.down(migrations)) as [number, string[]];
         console.log(reverted.length === 0 ? 'Nothing to undo.' : `Undid:\n  ${reverted.join('\n  ')}`);
-        break;
-      }
-      case 'migrate:make': {
-        const name = args[0];
-        if (name === undefined || !/^[a-z][a-z0-9_]*$/.test(name)) {
-          throw new Error('migrate:make needs a snake_case name, for example: add_index_to_events');
-        }
-        const file = await db.migrate.make(name, { ...migrations, extension: 'ts' });
-        console.log(`Created ${path.relative(process.cwd(), file)}`);
         break;
       }
       case 'seed': {
