@@ -1,5 +1,6 @@
 import { dependencyEnvPrefix, primaryTable } from '@create-backend-portfolio/core';
 import type { ProjectView } from '../view/project.js';
+import { CONTAINER_RECORD } from './containers.js';
 import { type MilestoneSolution, mutate } from './kit.js';
 
 /** The commands that run migrations and start the app on each deploy target, as the scaffold configures them. */
@@ -70,7 +71,7 @@ ${view.domain.name} needs a small API that other teams can build on without read
 
 ### Design decisions
 
-The schema enforces the rules the API promises (foreign keys, unique keys and check constraints), so a bug in a handler cannot store a row the contract forbids. Contended writes take a row lock inside one transaction instead of checking and then inserting. Migrations run as their own release step, described in [the runbook](docs/operations.md), and the container choices are recorded in [the container decision record](docs/decisions/containers.md).
+The schema enforces the rules the API promises (foreign keys, unique keys and check constraints), so a bug in a handler cannot store a row the contract forbids. Contended writes take a row lock inside one transaction instead of checking and then inserting. Migrations run as their own release step, described in [the runbook](docs/operations.md), and the container choices are recorded in [the container decision record](${CONTAINER_RECORD}).
 
 ### Trade-offs
 

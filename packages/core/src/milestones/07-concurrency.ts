@@ -270,7 +270,7 @@ export const concurrency: MilestoneDefinition = ({ domain }) => {
         'so every request is serialized and a race test there always passes. For the same reason `milestone check concurrency` refuses to ' +
         'run without `DATABASE_URL`; it creates a database of its own on that server and drops it afterwards.',
       `Implement \`POST ${path}\` in \`src/resources/${table.name}/\` inside one transaction, passing \`trx\` to every query. Pick one strategy and ` +
-        `write down why in \`docs/decisions/concurrency.md\`: ${race.strategies}`,
+        `record why in a decision record (\`gen adr "Concurrency strategy"\` writes the next numbered one in \`docs/adr/\`): ${race.strategies}`,
       race.constraint,
       `${race.conflict} Never answer 500 for a lost race, and never sleep-and-retry inside the request to hide one.`,
       `${keyTask} Read the \`Idempotency-Key\` header (optional, at most ${keyMax} characters, validated with zod), store it in the same ` +

@@ -21,10 +21,12 @@ export const containers: MilestoneDefinition = ({ domain, pm }) => {
       'waiting to happen, and a 1 GB image makes every deploy and every rollback slower. Most backend teams ship containers, and a ' +
       'reviewer can tell in a minute whether the Dockerfile was written by someone who understands it.',
     tasks: [
-      'Read the generated `Dockerfile` line by line and write `docs/decisions/containers.md` with four sections: Base image (which one ' +
-        'and why), Stages (what each stage contains and why: the build stage installs every dependency with a frozen lockfile and ' +
-        'compiles; the runtime stage starts from a pinned slim Node 20 image, installs production dependencies only, and copies `dist` ' +
-        'from the build stage), Health check (what the HEALTHCHECK proves and what it does not), and Image size (the final image size ' +
+      'Read the generated `Dockerfile` line by line, then record the container decisions with `gen adr "Container image"`, which writes ' +
+        'the next numbered record in `docs/adr/` from its template (keep "container" in the title: that is how the check finds it). ' +
+        'Give the record four sections, as headings of any level (under its Decision heading, say): Base image (which one ' +
+        'and why), Stages (what each of the three stages holds and why: `deps` installs every dependency from the lockfile ' +
+        'without changing it, `build` starts from `deps` and compiles the TypeScript, and `runtime` starts again from a pinned slim Node ' +
+        'image, installs production dependencies only and copies `dist` from `build`), Health check (what the HEALTHCHECK proves and what it does not), and Image size (the final image size ' +
         'and the build context size you measured, in MB).',
       'User: the runtime stage already switches to the unprivileged `node` user the official images provide, and copies the ' +
         'application in as root. Find both lines, start the stack, and from `docker compose exec app sh` run `id` and try to create a ' +
@@ -105,7 +107,9 @@ export const containers: MilestoneDefinition = ({ domain, pm }) => {
       {
         id: 'containers.decision-record',
         statement: 'The container decisions are written down in your own words, with the sizes you measured.',
-        sends: 'Reads `docs/decisions/containers.md`.',
+        sends:
+          'Reads the decision records in `docs/adr/`: files named `NNNN-<title>.md` other than the template `0000-template.md`, such as ' +
+          'the one `gen adr "Container image"` writes, whose file name or first heading contains "container" or "docker" in any case.',
         expects:
           'There is at least one such record, and one of them has the sections Base image, Stages, Health check and Image size (as Markdown ' +
           'headings of any level). Base image, Stages and Health ' +

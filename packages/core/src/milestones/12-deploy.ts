@@ -140,7 +140,7 @@ export const deploy: MilestoneDefinition = ({ domain, pm }) => {
           'The section has the subsections Problem, Design decisions, Trade-offs, What broke and how I found it, and Numbers. ' +
           'Each subsection except Numbers has at least 60 words. Numbers has at least 3 ' +
           'measurements with a unit (ms, s, req/s, %, MB). The section links to the deployed service (an `https://` URL) and to at least 2 ' +
-          'files in the repository (for example a postmortem in `docs/incidents/` and a decision record in `docs/decisions/`), and every ' +
+          'files in the repository (for example a postmortem in `docs/incidents/` and a decision record in `docs/adr/`), and every ' +
           'linked file exists.',
       },
     ],

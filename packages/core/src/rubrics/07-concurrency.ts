@@ -50,7 +50,7 @@ export const concurrency: RubricDefinition = ({ domain }) => {
     milestone: 'concurrency',
     shows: 'The learner knows which guarantees the database gives under concurrent requests and puts the rule where a second request cannot skip it.',
     evidence: [
-      '`docs/decisions/concurrency.md`: the chosen strategy, the rejected ones, the isolation level.',
+      'The concurrency decision record in `docs/adr/`: the chosen strategy, the rejected ones, the isolation level.',
       `The handler for \`POST ${path}\` in \`src/resources/${table.name}/\` and the migration with the backing constraint.`,
       'The learner\'s own race test, and whether it was first seen failing against real PostgreSQL.',
     ],

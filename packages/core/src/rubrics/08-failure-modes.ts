@@ -13,7 +13,7 @@ export const failureModes: RubricDefinition = ({ domain }) => {
     shows: 'The learner designs for the day a dependency or the database is slow: bounded waits, retries that do not multiply load, and an honest answer to the user.',
     evidence: [
       `\`${clientFile}\`: timeouts, the retry loop, the breaker.`,
-      '`docs/decisions/failure-modes.md`: the time budget worked out as arithmetic.',
+      'The time-budget decision record in `docs/adr/`: the budget worked out as arithmetic.',
       `The tests against a fake ${dep.name} started inside the test, and the \`failure-modes\` rows of the milestone report with their timings.`,
     ],
     levels: {

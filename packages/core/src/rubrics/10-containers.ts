@@ -9,7 +9,7 @@ export const containers: RubricDefinition = ({ domain }) => {
     shows: 'The learner ships an image they can explain line by line: small, non-root, signal-aware, and free of local secrets.',
     evidence: [
       '`Dockerfile`, `.dockerignore` and `compose.yaml`, read as a diff against the scaffold.',
-      '`docs/decisions/containers.md`: one paragraph per stage, image size and build context size.',
+      'The container decision record in `docs/adr/` (the one whose title mentions containers): one paragraph per stage, image size and build context size.',
       'The `containers` rows of the milestone report, which name each broken policy.',
     ],
     levels: {
