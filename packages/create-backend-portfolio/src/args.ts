@@ -98,11 +98,16 @@ function parseFlags(argv: readonly string[], flags: readonly FlagSpec[]): Parsed
   for (const flag of strings) {
     const value: unknown = parsed[flag.name];
     if (Array.isArray(value)) return { ok: false, error: `--${flag.name} was given more than once.` };
-    if (value === '' && argv.some((arg) => arg === `--${flag.name}`)) {
+    if (value === false) return { ok: false, error: `Unknown option --no-${flag.name}. Leave --${flag.name} out to get its default.` };
+    // `--start=` is empty even when mri takes the next word as its value (`--start= 2026-01-05`).
+    if ((value === '' && argv.includes(`--${flag.name}`)) || argv.includes(`--${flag.name}=`)) {
       return { ok: false, error: `--${flag.name} needs a value, for example --${flag.name} ${flag.example ?? 'x'}.` };
     }
     values[flag.name] = typeof value === 'string' && value !== '' ? value : undefined;
   }
+  // mri turns a repeated switch into an array, which is not `true`: `--dry-run --dry-run` would write files.
+  const repeated = booleans.find((name) => Array.isArray(parsed[name]));
+  if (repeated !== undefined) return { ok: false, error: `--${repeated} was given more than once.` };
   return {
     ok: true,
     args: {

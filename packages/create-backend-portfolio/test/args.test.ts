@@ -41,6 +41,16 @@ describe('parseCreateArgs', () => {
     assert.match(errorOf(['--start', '2026-01-05', '--start', '2026-02-02']), /--start was given more than once/);
   });
 
+  it('refuses repeated switches, and empty or negated values, instead of reading them as off', () => {
+    assert.match(errorOf(['--dry-run', '--dry-run']), /^--dry-run was given more than once\.$/);
+    assert.match(errorOf(['--help', '--help']), /^--help was given more than once\.$/);
+    assert.match(errorOf(['--yes', '--mentor', '--yes']), /^--yes was given more than once\.$/);
+    assert.match(errorOf(['--background=']), /^--background needs a value/);
+    assert.match(errorOf(['--start=', '2026-01-05']), /^--start needs a value/);
+    assert.match(errorOf(['--no-background']), /^Unknown option --no-background\./);
+    assert.equal(parseListArgs(['domains', '--json', '--json']).ok, false);
+  });
+
   it('lists every flag in --help', () => {
     const help = helpText();
     for (const flag of ['--background', '--domain', '--pm', '--hours-per-week <n>', '--start <YYYY-MM-DD>', '--no-install', '--no-git', '--yes', '--help', '--version']) {
@@ -106,16 +116,22 @@ describe('package managers', () => {
 
 describe('checkTarget', () => {
   it('derives a package name from the folder', () => {
-    assert.deepEqual(checkTarget('my-api'), { ok: true, packageName: 'my-api' });
-    assert.deepEqual(checkTarget('apps/My Api'), { ok: true, packageName: 'my-api' });
+    assert.deepEqual(checkTarget('my-api', '/home/learner/code'), { ok: true, packageName: 'my-api' });
+    assert.deepEqual(checkTarget('apps/My Api', '/home/learner/code'), { ok: true, packageName: 'my-api' });
+  });
+
+  it('names the package after the current folder for `.`, as `create backend-portfolio . --overwrite` needs', () => {
+    assert.deepEqual(checkTarget('.', '/home/learner/Ticket API'), { ok: true, packageName: 'ticket-api' });
+    assert.deepEqual(checkTarget('./', '/home/learner/code'), { ok: true, packageName: 'code' });
+    assert.equal(checkTarget('.', '/home/learner/.config').ok, false);
   });
 
   it('refuses traversal, absolute paths, and names npm would refuse', () => {
     for (const bad of ['../escape', 'a/../../b', '/etc/x', 'node_modules', '.hidden', '', 'favicon.ico']) {
-      const result = checkTarget(bad);
+      const result = checkTarget(bad, '/home/learner/code');
       assert.equal(result.ok, false, bad);
     }
-    const traversal = checkTarget('../escape');
+    const traversal = checkTarget('../escape', '/home/learner/code');
     assert.ok(!traversal.ok && /outside the current folder/.test(traversal.reason));
   });
 });
