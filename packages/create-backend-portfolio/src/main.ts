@@ -1,4 +1,5 @@
 import { RenderError } from '@create-backend-portfolio/generators';
+import { CannotReplace } from './actions/journal.js';
 import { TargetNotEmpty } from './actions/scaffold.js';
 import { assessCommand } from './commands/assess.js';
 import { createCommand, type Runtime } from './commands/create.js';
@@ -27,7 +28,7 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
       ui.error(error.message);
       return EXIT_USAGE;
     }
-    if (error instanceof TargetNotEmpty || error instanceof Cancelled || error instanceof RenderError) {
+    if (error instanceof TargetNotEmpty || error instanceof CannotReplace || error instanceof Cancelled || error instanceof RenderError) {
       ui.error(error.message);
       return 1;
     }

@@ -6,6 +6,7 @@ import { resolvePlan } from '../src/commands/plan.js';
 import { type Asker, planOptionsFrom, resolveCreate, UsageError } from '../src/commands/resolve.js';
 
 const TODAY = '2026-11-20';
+const CWD = '/home/learner/code';
 
 function args(argv: string[]): CreateArgs {
   const result = parseCreateArgs(argv);
@@ -21,7 +22,7 @@ const mustNotAsk: Asker = {
 
 describe('resolveCreate', () => {
   it('without a terminal, takes and reports the defaults', async () => {
-    const resolved = await resolveCreate(args([]), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY });
+    const resolved = await resolveCreate(args([]), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY, cwd: CWD });
     assert.equal(resolved.target, 'backend-portfolio');
     assert.equal(resolved.answers.packageManager, 'npm');
     assert.deepEqual(resolved.defaultsUsed, [
@@ -42,7 +43,7 @@ describe('resolveCreate', () => {
       interactive: true,
       userAgent: 'pnpm/12.4.2',
       ask: mustNotAsk,
-      today: TODAY,
+      today: TODAY, cwd: CWD,
     });
     assert.deepEqual(resolved.answers, {
       projectName: 'api',
@@ -72,7 +73,7 @@ describe('resolveCreate', () => {
         return initial;
       },
     };
-    const resolved = await resolveCreate(args([]), { interactive: true, userAgent: undefined, ask, today: TODAY });
+    const resolved = await resolveCreate(args([]), { interactive: true, userAgent: undefined, ask, today: TODAY, cwd: CWD });
     assert.equal(questions.length, QUESTIONS.length);
     assert.match(questions[0]!, /^\(1\/15\) Have you built an HTTP endpoint/);
     assert.equal(resolved.answers.assessment?.background, 'frontend');
@@ -103,7 +104,7 @@ describe('resolveCreate', () => {
         return message.startsWith('Where are') ? ('frontend' as typeof initial) : initial;
       },
     };
-    const resolved = await resolveCreate(args([]), { interactive: true, userAgent: 'pnpm/12.4.2 npm/?', ask, today: TODAY });
+    const resolved = await resolveCreate(args([]), { interactive: true, userAgent: 'pnpm/12.4.2 npm/?', ask, today: TODAY, cwd: CWD });
     // Folder, background, the optional assessment (declined), domain, deploy target, hours.
     assert.equal(asked.length, 6);
     assert.match(asked[2]!, /^Take the fit assessment now\?/);
@@ -116,18 +117,18 @@ describe('resolveCreate', () => {
   });
 
   it('refuses an unknown background or domain, listing the valid ids', async () => {
-    await assert.rejects(resolveCreate(args(['--background', 'designer']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY }), (error: Error) => {
+    await assert.rejects(resolveCreate(args(['--background', 'designer']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY, cwd: CWD }), (error: Error) => {
       assert.ok(error instanceof UsageError);
       assert.match(error.message, /Unknown background "designer"\. Choose one of: cs-grad, self-taught, frontend, fullstack, data-engineer, devops-sre, qa, it-sysadmin\./);
       return true;
     });
     await assert.rejects(
-      resolveCreate(args(['--domain', 'chess']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY }),
+      resolveCreate(args(['--domain', 'chess']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY, cwd: CWD }),
       /Unknown domain "chess"\. Choose one of: ticketing/,
     );
-    await assert.rejects(resolveCreate(args(['--pm', 'pip']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY }), /Unknown package manager "pip"/);
+    await assert.rejects(resolveCreate(args(['--pm', 'pip']), { interactive: false, userAgent: undefined, ask: mustNotAsk, today: TODAY, cwd: CWD }), /Unknown package manager "pip"/);
     await assert.rejects(
-      resolveCreate(args(['--deploy', 'heroku']), { interactive: true, userAgent: undefined, ask: mustNotAsk, today: TODAY }),
+      resolveCreate(args(['--deploy', 'heroku']), { interactive: true, userAgent: undefined, ask: mustNotAsk, today: TODAY, cwd: CWD }),
       (error: Error) => error instanceof UsageError && /^Unknown deploy target "heroku"\. Choose one of: compose, fly, render, kubernetes\.$/.test(error.message),
     );
   });
@@ -164,7 +165,7 @@ describe('plan options from flags', () => {
 
   it('refuses a bad value for the scaffold before asking anything', async () => {
     await assert.rejects(
-      resolveCreate(args(['--hours-per-week', '100']), { interactive: true, userAgent: undefined, ask: mustNotAsk, today: TODAY }),
+      resolveCreate(args(['--hours-per-week', '100']), { interactive: true, userAgent: undefined, ask: mustNotAsk, today: TODAY, cwd: CWD }),
       /--hours-per-week must be a number of hours from 1 to 60/,
     );
   });

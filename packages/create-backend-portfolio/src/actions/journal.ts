@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** `--overwrite` cannot set a clashing entry aside; the message says which and what to do. */
+export class CannotReplace extends Error {
+  override name = 'CannotReplace';
+}
 
 /**
  * What this run changed in the target folder, so a failure or an interrupt can put back exactly what
@@ -29,13 +34,25 @@ export class Journal {
     return this.planned.filter((file) => existsSync(file));
   }
 
-  /** Keeps the bytes of every clashing file, then removes it so the project can be written in its place. */
+  /**
+   * Keeps the bytes of every clashing file, then removes it so the project can be written in its place.
+   * Every file is read before any is removed, so one that cannot be kept (a folder where the project
+   * writes a file, a file it may not read) stops the run with nothing changed.
+   */
   async setAsideClashes(): Promise<string[]> {
     const clashes = this.clashes();
     for (const file of clashes) {
-      this.replaced.set(file, await readFile(file));
-      await unlink(file);
+      const relative = path.relative(this.root, file);
+      if ((await lstat(file)).isDirectory()) {
+        throw new CannotReplace(`${relative} is a folder, and the project writes a file there. Move it away or scaffold into another folder; nothing was changed.`);
+      }
+      try {
+        this.replaced.set(file, await readFile(file));
+      } catch (error) {
+        throw new CannotReplace(`Cannot keep a copy of ${relative} to replace it (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was changed.`);
+      }
     }
+    for (const file of clashes) await unlink(file);
     return clashes;
   }
 

@@ -94,7 +94,7 @@ export async function scaffold(resolved: ResolvedCreate, { cwd, templatesDir }: 
 function printNextSteps(resolved: ResolvedCreate, cd: string): void {
   const pm = packageManagerView(resolved.answers.packageManager);
   const { plan } = buildProjectView(resolved.answers);
-  const lines = [`cd ${cd}`];
+  const lines = cd === '.' ? [] : [`cd ${cd}`];
   if (!resolved.install) lines.push(pm.install);
   lines.push(`${pm.run} dev      # the API on http://localhost:3000`, `${pm.run} test     # the integration tests`);
   ui.info(`\nNext steps:\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`);

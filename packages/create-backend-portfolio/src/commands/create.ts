@@ -32,7 +32,7 @@ export async function createCommand(argv: readonly string[], runtime: Runtime): 
   // CI sets CI=true; a prompt there would hang the job.
   const interactive = runtime.stdinIsTTY && !args.yes && runtime.env.CI === undefined;
   const assessment = args.assessment === undefined ? undefined : await readAssessment(args.assessment, runtime.cwd, '--assessment');
-  const resolved = await resolveCreate(args, { interactive, userAgent: runtime.env.npm_config_user_agent, ask: clackAsker, today: runtime.today, assessment });
+  const resolved = await resolveCreate(args, { interactive, userAgent: runtime.env.npm_config_user_agent, ask: clackAsker, today: runtime.today, cwd: runtime.cwd, assessment });
   if (resolved.defaultsUsed.length > 0) {
     ui.info(`Using defaults for what was not given: ${resolved.defaultsUsed.join(', ')}.`);
   }

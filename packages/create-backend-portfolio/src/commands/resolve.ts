@@ -116,8 +116,9 @@ export async function resolveCreate(
     userAgent,
     ask,
     today,
+    cwd,
     assessment: fromFile,
-  }: { interactive: boolean; userAgent: string | undefined; ask: Asker; today: string; assessment?: Assessment },
+  }: { interactive: boolean; userAgent: string | undefined; ask: Asker; today: string; cwd: string; assessment?: Assessment },
 ): Promise<ResolvedCreate> {
   if (args.background !== undefined) backgroundFrom(args.background);
   if (args.domain !== undefined) domainFrom(args.domain);
@@ -128,7 +129,7 @@ export async function resolveCreate(
     throw new UsageError(`Unknown deploy target "${args.deploy}". Choose one of: ${DEPLOY_TARGET_IDS.join(', ')}.`);
   }
   if (args.target !== undefined) {
-    const check = checkTarget(args.target);
+    const check = checkTarget(args.target, cwd);
     if (!check.ok) throw new UsageError(check.reason);
   }
   // Checked now, so a bad value is refused before anything is asked.
@@ -144,11 +145,11 @@ export async function resolveCreate(
     args.target ??
     (interactive
       ? await ask.text('Where should the project go?', DEFAULT_TARGET, (value) => {
-          const check = checkTarget(value);
+          const check = checkTarget(value, cwd);
           return check.ok ? undefined : check.reason;
         })
       : fallback('folder', DEFAULT_TARGET));
-  const name = checkTarget(target);
+  const name = checkTarget(target, cwd);
   if (!name.ok) throw new UsageError(name.reason);
 
   const backgroundId: BackgroundId =

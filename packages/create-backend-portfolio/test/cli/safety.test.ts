@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli, spawnCli, suiteDir } from '../support/cli.js';
@@ -83,6 +83,24 @@ describe('safety of the scaffold command', () => {
     assert.equal(await readFile(path.join(cwd, 'api/notes.txt'), 'utf8'), 'mine');
     assert.match(await readFile(path.join(cwd, 'api/README.md'), 'utf8'), /^# api/);
     assert.ok(existsSync(path.join(cwd, 'api/src/app.ts')));
+  });
+
+  it('--overwrite into the current folder (`.`) stops with one sentence, nothing changed, when a clash is a folder', async () => {
+    const cwd = path.join(dir(), 'clash-folder', 'my-api');
+    await mkdir(path.join(cwd, 'tsconfig.json'), { recursive: true });
+    await writeFile(path.join(cwd, '.gitignore'), 'mine\n');
+    const result = await runCli(['.', '--yes', '--overwrite', '--no-install', '--no-git'], { cwd });
+    assert.equal(result.exitCode, 1, result.all);
+    assert.match(result.stderr, /^✖ tsconfig\.json is a folder, and the project writes a file there\. .*nothing was changed\.$/m);
+    assert.doesNotMatch(result.all, /\n\s+at /, 'no stack trace');
+    assert.deepEqual((await readdir(cwd)).sort(), ['.gitignore', 'tsconfig.json']);
+    assert.equal(await readFile(path.join(cwd, '.gitignore'), 'utf8'), 'mine\n');
+
+    await rm(path.join(cwd, 'tsconfig.json'), { recursive: true });
+    const written = await runCli(['.', '--yes', '--overwrite', '--no-install', '--no-git'], { cwd });
+    assert.equal(written.exitCode, 0, written.all);
+    assert.equal(JSON.parse(await readFile(path.join(cwd, 'package.json'), 'utf8')).name, 'my-api');
+    assert.doesNotMatch(written.stdout, /^ {2}cd \.$/m, 'no `cd .` among the next steps');
   });
 
   it('--dry-run prints the tree, marks files it would replace, and writes nothing', async () => {
