@@ -32,9 +32,11 @@ export const ciCd: MilestoneDefinition = ({ domain, pm }) => {
         '`postgres` service container on a pinned major version with health options that run `pg_isready`, and point `DATABASE_URL` at it.',
       'Run the migrations as a round trip: latest, rollback of every batch, latest again. A `down` that does nothing passes a plain ' +
         '`migrate:latest` and only fails here, when the second latest tries to create a table that is still there.',
-      'Run the tests, then `pnpm milestone verify`, which fails the job when a check file was edited. Give the report step, which ' +
-        'appends `pnpm milestone report --format md` to the file named by the `GITHUB_STEP_SUMMARY` environment variable, an `if` ' +
-        'condition that uses the `always()` status function, so a mentor sees progress even on a red build.',
+      `Run the tests, then ${milestone('verify')}, which fails the job when a check file was edited. Give the report step, which ` +
+        `appends ${milestone('report --format md')} to the file named by the \`GITHUB_STEP_SUMMARY\` environment variable, an \`if\` ` +
+        'condition that still runs it after a failed step, so a mentor sees progress even on a red build. The generated `!cancelled()` ' +
+        'does that: GitHub recommends it over `always()`, which also runs after someone cancelled the run. Without any status function ' +
+        'GitHub adds `success() &&` to the condition, and the step is skipped on exactly the builds that need it.',
       'Lint the workflow locally with actionlint before pushing, then prove the gates: push a branch with a type error, one with a failing ' +
         'test, and one with an empty `down`, and check that each fails at the step meant to catch it. Protect `main` so the workflow must ' +
         'pass before merging.',
@@ -99,8 +101,12 @@ export const ciCd: MilestoneDefinition = ({ domain, pm }) => {
           'Reads the workflow\'s milestone steps, then replays the `milestone verify` step twice: on the project as it is, and on a scratch ' +
           'copy where one file in `milestones/checks/` has an extra line.',
         expects:
-          'A step appends `milestone report --format md` to the file named by `$GITHUB_STEP_SUMMARY`, and its `if` condition uses the ' +
-          '`always()` status function, so the report is written even when an earlier step failed. The verify step exits 0 on the project ' +
+          'A step appends `milestone report --format md` to the file named by `$GITHUB_STEP_SUMMARY`, and its `if` condition runs it both ' +
+          'when every earlier step passed and when one failed, judged by GitHub\'s rules for the status functions `success()`, ' +
+          '`failure()`, `cancelled()` and `always()` combined with `!`, `&&`, `||` and parentheses: `!cancelled()`, `always()` and ' +
+          '`success() || failure()` pass; no `if`, `success()`, `failure()` alone (no report on a green build) and a condition that ' +
+          'calls no status function (GitHub adds `success() &&`) fail, and so does one whose outcome also depends on anything else, such ' +
+          'as the event or the branch. The verify step exits 0 on the project ' +
           'and non-zero on the copy, and its output names the edited file.',
       },
     ],
