@@ -40,9 +40,9 @@ describe('logging', () => {
   // pino's redaction matches paths, not values: these are the paths the app logs credentials under.
   it('redacts the auth headers, password, token and secret fields one level down, and DATABASE_URL', () => {
     const logger = createLogger({ LOG_LEVEL: 'info', LOG_PRETTY: false, NODE_ENV: 'production' }, logs);
-    logger.info({ req: { headers: { authorization: 'Bearer abc', cookie: 'sid=1' } }, user: { password: 'hunter2', token: 't0k' }, DATABASE_URL: 'postgres://u:s3cret@db/app' }, 'auth');
+    logger.info({ req: { headers: { authorization: 'Bearer abc', cookie: 'sid=1' } }, user: { password: 'hunter2', token: 't0k' }, DATABASE_URL: 'postgres://app:DB_PASSWORD@db/app' }, 'auth');
     const line = JSON.stringify(logs.lines.at(-1));
-    expect(line).not.toMatch(/Bearer abc|sid=1|hunter2|t0k|s3cret/);
+    expect(line).not.toMatch(/Bearer abc|sid=1|hunter2|t0k|DB_PASSWORD/);
     expect(line).toContain('[redacted]');
   });
 });

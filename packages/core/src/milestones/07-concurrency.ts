@@ -1,5 +1,5 @@
 import type { AcceptanceCriterion, ContendedWrite, Domain, MilestoneDefinition, Table } from '../model.js';
-import { article, capitalize, codeList, contendedBody, contendedRoute, contendedTable, parentOf, tableNamed, words } from './text.js';
+import { article, capitalize, codeList, contendedBody, contendedRoute, contendedTable, parentOf, runScript, tableNamed, words } from './text.js';
 
 /** The parts of milestone 7 that depend on what kind of race the domain's contended write is. */
 interface RaceText {
@@ -233,7 +233,7 @@ function raceText(write: ContendedWrite, ctx: RaceContext): RaceText {
   }
 }
 
-export const concurrency: MilestoneDefinition = ({ domain }) => {
+export const concurrency: MilestoneDefinition = ({ domain, pm }) => {
   const write = domain.contendedWrite;
   const table = contendedTable(domain);
   const rel = parentOf(domain, table);
@@ -270,7 +270,7 @@ export const concurrency: MilestoneDefinition = ({ domain }) => {
         'so every request is serialized and a race test there always passes. For the same reason `milestone check concurrency` refuses to ' +
         'run without `DATABASE_URL`; it creates a database of its own on that server and drops it afterwards.',
       `Implement \`POST ${path}\` in \`src/resources/${table.name}/\` inside one transaction, passing \`trx\` to every query. Pick one strategy and ` +
-        `record why in a decision record (\`gen adr "Concurrency strategy"\` writes the next numbered one in \`docs/adr/\`): ${race.strategies}`,
+        `record why in a decision record (\`${runScript(pm, 'gen', 'adr "Concurrency strategy"')}\` writes the next numbered one in \`docs/adr/\`): ${race.strategies}`,
       race.constraint,
       `${race.conflict} Never answer 500 for a lost race, and never sleep-and-retry inside the request to hide one.`,
       `${keyTask} Read the \`Idempotency-Key\` header (optional, at most ${keyMax} characters, validated with zod), store it in the same ` +

@@ -1,7 +1,7 @@
 import type { MilestoneDefinition } from '../model.js';
-import { article, capitalize, contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, itemRoute, primaryTable, words } from './text.js';
+import { article, capitalize, contendedTable, dependencyEnvPrefix, dependencyKebab, dependencyRoute, itemRoute, primaryTable, runScript, words } from './text.js';
 
-export const failureModes: MilestoneDefinition = ({ domain }) => {
+export const failureModes: MilestoneDefinition = ({ domain, pm }) => {
   const dep = domain.dependency;
   const prefix = dependencyEnvPrefix(domain);
   const urlVar = `${prefix}_URL`;
@@ -60,8 +60,8 @@ export const failureModes: MilestoneDefinition = ({ domain }) => {
         'knex\'s `acquireConnectionTimeout` (60 seconds by default) below the request budget. Map SQLSTATE 57014 and knex\'s acquire timeout ' +
         'to 503 problem+json with `Retry-After`, and make sure a failed query always returns its connection to the pool.',
       `Test every path in \`test/\` against a small fake HTTP server you start in the test: success, hang, refused connection, 503 then 200, ` +
-        '400, and the breaker opening and recovering. Then record the budget in a decision record (`gen adr "Time budget for outbound ' +
-        'calls"` writes the next numbered one in `docs/adr/`) and work out its arithmetic there: per-attempt ' +
+        `400, and the breaker opening and recovering. Then record the budget in a decision record (\`${runScript(pm, 'gen', 'adr "Time budget for outbound calls"')}\` ` +
+        'writes the next numbered one in `docs/adr/`) and work out its arithmetic there: per-attempt ' +
         'timeout, attempts, worst-case backoff, and how it adds up to less than what your callers wait for.',
     ],
     acceptance: [

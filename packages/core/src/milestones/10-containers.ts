@@ -21,7 +21,7 @@ export const containers: MilestoneDefinition = ({ domain, pm }) => {
       'waiting to happen, and a 1 GB image makes every deploy and every rollback slower. Most backend teams ship containers, and a ' +
       'reviewer can tell in a minute whether the Dockerfile was written by someone who understands it.',
     tasks: [
-      'Read the generated `Dockerfile` line by line, then record the container decisions with `gen adr "Container image"`, which writes ' +
+      `Read the generated \`Dockerfile\` line by line, then record the container decisions with \`${runScript(pm, 'gen', 'adr "Container image"')}\`, which writes ` +
         'the next numbered record in `docs/adr/` from its template (keep "container" in the title: that is how the check finds it). ' +
         'Give the record four sections, as headings of any level (under its Decision heading, say): Base image (which one ' +
         'and why), Stages (what each of the three stages holds and why: `deps` installs every dependency from the lockfile ' +
