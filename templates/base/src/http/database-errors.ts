@@ -21,7 +21,10 @@ export function fromDatabaseError(error: unknown): HttpError | undefined {
   switch (error.code) {
     case '23505':
       return HttpError.conflict(`A record with the same unique value already exists${constraint}.`);
+    // A delete blocked by ON DELETE RESTRICT is 23503 before PostgreSQL 18 and 23001 (restrict_violation) from 18,
+    // which the embedded database runs.
     case '23503':
+    case '23001':
       return HttpError.unprocessable(`A referenced record does not exist, or other records still depend on this one${constraint}.`);
     case '23514':
     case '23502':

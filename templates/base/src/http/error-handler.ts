@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
@@ -20,6 +21,30 @@ function fromBodyParserError(error: unknown): HttpError | undefined {
   }
 }
 
+/**
+ * Other client errors that Express's router and body-parser raise themselves, with a 4xx `status`: a path
+ * parameter with a broken percent-encoding, a gzip body that does not inflate. Their messages name internals
+ * ("Failed to decode param", "incorrect header check"), so the client gets a fixed sentence instead.
+ */
+function fromClientError(error: unknown): HttpError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode, expose } = error as { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 400 || code > 499) return undefined;
+  // The router gives the URIError of a parameter it cannot decode a 400, though not http-errors' `expose`.
+  if (error instanceof URIError) return HttpError.badRequest('The URL contains an invalid percent-encoding.');
+  // http-errors objects say with `expose` that the client caused them; anything else with a status stays a 500.
+  if (expose !== true) return undefined;
+  if (code === 400) return HttpError.badRequest('The request is malformed: its URL, headers or body could not be read.');
+  const title = STATUS_CODES[code] ?? 'Client Error';
+  return new HttpError(code, title.toLowerCase().replace(/[^a-z]+/g, '-'), `The request was refused: ${title.toLowerCase()}.`);
+}
+
+/** The client hung up before its body arrived: no one is left to read a response. */
+function isClientAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'request.aborted';
+}
+
 export const notFoundHandler: RequestHandler = (req) => {
   throw HttpError.notFound(`No route matches ${req.method} ${req.path}.`);
 };
@@ -30,7 +55,13 @@ export function errorHandler(logger: Logger, { exposeInternals }: { exposeIntern
       next(error);
       return;
     }
-    const known = error instanceof HttpError ? error : (fromBodyParserError(error) ?? fromDatabaseError(error));
+    if (isClientAbort(error)) {
+      // Nothing failed on this side, and the socket is gone: log it and write nothing.
+      logger.info({ err: error }, 'client closed the connection before sending the whole request');
+      return;
+    }
+    const known =
+      error instanceof HttpError ? error : (fromBodyParserError(error) ?? fromDatabaseError(error) ?? fromClientError(error));
     const httpError =
       known ??
       new HttpError(
