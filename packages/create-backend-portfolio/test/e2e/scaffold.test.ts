@@ -134,12 +134,12 @@ describe('scaffold, install, test and start a project', () => {
     const env = { DATABASE_URL: '', PGLITE_DIR: path.join(parent, 'pglite-shared') };
     const built = (args: string[]) => execa('node', ['dist/db/cli.js', ...args], { cwd: project, reject: false, all: true, env });
     const steps: [string, () => Promise<{ exitCode?: number; all?: string }>, RegExp][] = [
-      ['migrate:latest from src/', () => pnpm(['migrate:latest'], env), /Applied:\n {2}0001_[a-z_]+\n/],
+      ['migrate:latest from src/', () => pnpm(['migrate:latest'], env), /Applied:\n {2}0001_[a-z_]+$/m],
       ['migrate:latest from dist/', () => built(['migrate:latest']), /Already up to date\./],
-      ['migrate:rollback --all from dist/', () => built(['migrate:rollback', '--all']), /Rolled back:\n {2}\d{4}_[a-z_]+\n/],
-      ['migrate:latest from dist/, again', () => built(['migrate:latest']), /Applied:\n {2}0001_[a-z_]+\n/],
-      ['migrate:down from src/', () => pnpm(['migrate:down'], env), /Undid:\n {2}\d{4}_[a-z_]+\n/],
-      ['migrate:latest from src/, again', () => pnpm(['migrate:latest'], env), /Applied:\n {2}\d{4}_[a-z_]+\n/],
+      ['migrate:rollback --all from dist/', () => built(['migrate:rollback', '--all']), /Rolled back:\n {2}\d{4}_[a-z_]+$/m],
+      ['migrate:latest from dist/, again', () => built(['migrate:latest']), /Applied:\n {2}0001_[a-z_]+$/m],
+      ['migrate:down from src/', () => pnpm(['migrate:down'], env), /Undid:\n {2}\d{4}_[a-z_]+$/m],
+      ['migrate:latest from src/, again', () => pnpm(['migrate:latest'], env), /Applied:\n {2}\d{4}_[a-z_]+$/m],
       ['seed from dist/', () => built(['seed']), /Ran 1 seed file\(s\)\./],
       ['seed from src/', () => pnpm(['seed'], env), /Ran 1 seed file\(s\)\./],
     ];
