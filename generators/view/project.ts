@@ -16,6 +16,7 @@ import { knexCheck, knexColumn, responseZod, tsType, valueLiteral, zodSchema } f
 import { camelCase, label, pascalCase } from './names.js';
 import { buildFitView, type FitView } from './fit.js';
 import { buildPlanView, type PlanView } from './plan.js';
+import { type DependentView, dependentsView, parentLabel } from './references.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 export const PACKAGE_MANAGERS: readonly PackageManager[] = ['npm', 'pnpm', 'yarn', 'bun'];
@@ -71,6 +72,8 @@ export interface ResourceView {
   /** What the generated tests need to know to exercise the resource. */
   readonly requiredFields: readonly string[];
   readonly foreignKey: { readonly column: string; readonly label: string } | undefined;
+  /** Tables whose rows keep a row of this one from being deleted (ON DELETE RESTRICT). */
+  readonly dependents: readonly DependentView[];
   readonly hasUnique: boolean;
   /** Whether any field is free text, which needs the NUL-character check. */
   readonly hasFreeText: boolean;
@@ -170,7 +173,8 @@ export function resourceView(domain: Domain, tableName: string): ResourceView {
     })),
     filters: filterable,
     requiredFields: table.columns.filter((c) => c.default === undefined && c.nullable !== true).map((c) => c.name),
-    foreignKey: foreignKey === undefined ? undefined : { column: foreignKey.name, label: label(foreignKey.references?.table ?? '') },
+    foreignKey: foreignKey?.references === undefined ? undefined : { column: foreignKey.name, label: parentLabel(domain, foreignKey.references.table) },
+    dependents: dependentsView(domain, table.name),
     hasFreeText: table.columns.some((column) => column.type === 'text' && column.enum === undefined),
     hasUnique: (table.uniques ?? []).length > 0 || table.columns.some((column) => column.unique === true),
     patch: patchable(table),
