@@ -110,6 +110,11 @@ describe('scaffold, install, test and start a project', () => {
       assert.deepEqual(await response.json(), { status: 'ok' });
       // The embedded database starts on its first query: readiness turns 200 once it answers.
       assert.equal((await poll(`http://127.0.0.1:${port}/readyz`, 30_000, (status) => status === 200)).status, 200);
+      // The embedded database belongs to the server now: a seed on the same directory stops, naming it.
+      const seed = await pnpm(['seed'], { DATABASE_URL: '', PGLITE_DIR: path.join(parent, 'pglite') });
+      assert.equal(seed.exitCode, 1, seed.all);
+      assert.match(seed.all ?? '', new RegExp(`The embedded database in .+ is in use by process ${server.pid}\\b`));
+      assert.doesNotMatch(seed.all ?? '', /\n\s+at /, 'no stack trace');
 
       // Validated by a parser nobody here wrote, against the OpenAPI 3.1 specification.
       const document = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { openapi: string };

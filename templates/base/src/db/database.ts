@@ -33,7 +33,7 @@ export class DatabaseInUseError extends Error {
  * holds the directory until it exits, and a second one stops at once. The lock file holds the owner's pid;
  * a lock whose process is gone (killed before it could remove it) is taken over.
  */
-function lockDataDirectory(directory: string): void {
+export function lockDataDirectory(directory: string): void {
   const lock = path.join(directory, LOCK_FILE);
   for (let attempt = 0; ; attempt += 1) {
     try {
