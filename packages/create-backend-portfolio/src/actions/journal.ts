@@ -52,7 +52,19 @@ export class Journal {
         throw new CannotReplace(`Cannot keep a copy of ${relative} to replace it (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was changed.`);
       }
     }
-    for (const file of clashes) await unlink(file);
+    const removed: string[] = [];
+    try {
+      for (const file of clashes) {
+        await unlink(file);
+        removed.push(file);
+      }
+    } catch (error) {
+      // A file that may not be removed (a read-only folder): put back the ones already set aside.
+      for (const file of removed) await writeFile(file, this.replaced.get(file)!);
+      this.replaced.clear();
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new CannotReplace(`Cannot replace ${path.relative(this.root, (error as NodeJS.ErrnoException).path ?? '')} (${code}); nothing was changed.`);
+    }
     return clashes;
   }
 
