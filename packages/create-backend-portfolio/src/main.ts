@@ -1,6 +1,7 @@
 import { RenderError } from '@create-backend-portfolio/generators';
 import { CannotReplace } from './actions/journal.js';
 import { TargetNotEmpty } from './actions/scaffold.js';
+import { TargetUnusable } from './actions/target-dir.js';
 import { assessCommand } from './commands/assess.js';
 import { createCommand, type Runtime } from './commands/create.js';
 import { listCommand } from './commands/list.js';
@@ -28,7 +29,7 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
       ui.error(error.message);
       return EXIT_USAGE;
     }
-    if (error instanceof TargetNotEmpty || error instanceof CannotReplace || error instanceof Cancelled || error instanceof RenderError) {
+    if (error instanceof TargetNotEmpty || error instanceof TargetUnusable || error instanceof CannotReplace || error instanceof Cancelled || error instanceof RenderError) {
       ui.error(error.message);
       return 1;
     }

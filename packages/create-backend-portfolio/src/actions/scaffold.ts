@@ -7,7 +7,7 @@ import { initRepository } from './git.js';
 import { installDependencies } from './install.js';
 import { interruptible } from './interrupt.js';
 import { Journal } from './journal.js';
-import { conflictingEntries } from './target-dir.js';
+import { conflictingEntries, TargetUnusable } from './target-dir.js';
 import { fileTree } from './tree.js';
 
 export class TargetNotEmpty extends Error {
@@ -30,7 +30,7 @@ function stopIfAborted(signal: AbortSignal): void {
 /** Writes the project, then creates the repository and installs. Returns the process exit code. */
 export async function scaffold(resolved: ResolvedCreate, { cwd, templatesDir }: { cwd: string; templatesDir: string }): Promise<number> {
   const root = path.resolve(cwd, resolved.target);
-  const conflicts = await conflictingEntries(root);
+  const conflicts = await conflictingEntries(root, cwd);
   if (conflicts.length > 0 && !resolved.overwrite) throw new TargetNotEmpty(resolved.target, conflicts);
 
   const planned = (await planProject(resolved.answers, { destination: root, templatesDir })).map((file) => file.target);
@@ -44,7 +44,9 @@ export async function scaffold(resolved: ResolvedCreate, { cwd, templatesDir }: 
 
   return interruptible(
     async (signal) => {
-      await mkdir(root, { recursive: true });
+      await mkdir(root, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw new TargetUnusable(`Cannot create ${resolved.target} (${error.code ?? String(error)}): check the parent folder's permissions, or choose another folder.`);
+      });
       if (resolved.overwrite) {
         const replaced = await journal.setAsideClashes();
         if (replaced.length > 0) ui.warn(`Replacing ${replaced.length} existing file(s): ${replaced.map((file) => path.relative(root, file)).join(', ')}`);

@@ -103,6 +103,20 @@ describe('safety of the scaffold command', () => {
     assert.doesNotMatch(written.stdout, /^ {2}cd \.$/m, 'no `cd .` among the next steps');
   });
 
+  it('a file in the way of the folder is one sentence, exit 1, and nothing is written', async () => {
+    const cwd = path.join(dir(), 'file-in-the-way');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(path.join(cwd, 'notes'), 'mine');
+    for (const target of ['notes', 'notes/api']) {
+      const result = await runCli([target, '--yes', '--no-install', '--no-git'], { cwd });
+      assert.equal(result.exitCode, 1, result.all);
+      assert.match(result.stderr, new RegExp(`^✖ notes is a file, so the project cannot go in ${target}\\. Choose another folder; nothing was written\\.$`, 'm'));
+      assert.doesNotMatch(result.all, /\n\s+at /, 'no stack trace');
+    }
+    assert.deepEqual(await readdir(cwd), ['notes']);
+    assert.equal(await readFile(path.join(cwd, 'notes'), 'utf8'), 'mine');
+  });
+
   it('--dry-run prints the tree, marks files it would replace, and writes nothing', async () => {
     const cwd = path.join(dir(), 'dry-run');
     await mkdir(path.join(cwd, 'existing'), { recursive: true });
