@@ -11,7 +11,7 @@ import { string } from '../helpers.js';
 import { destinationPath } from '../kit.js';
 import { testAnswers } from './answers.js';
 import { knexCheck, knexColumn, tsType, zodSchema } from '../view/columns.js';
-import { personName } from '../view/plan.js';
+import { buildPlanView, personName } from '../view/plan.js';
 import { seedId } from '../view/project.js';
 
 const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -79,6 +79,13 @@ describe('column mapping', () => {
 
 /** The package managers besides pnpm, the default, whose projects must not be told to run pnpm. */
 const OTHER_PACKAGE_MANAGERS = ['npm', 'yarn', 'bun'] as const;
+
+describe('the plan view', () => {
+  it('says the pace in words, one hour in the singular', () => {
+    const pace = (hoursPerWeek: number) => buildPlanView(buildPlan(getBackground('qa'), findDomain('ticketing')!, { hoursPerWeek, startDate: '2026-03-02' })).pace;
+    assert.deepEqual([pace(1), pace(8), pace(12.5)], ['1 hour a week', '8 hours a week', '12.5 hours a week']);
+  });
+});
 
 describe('renderProject', () => {
   let root: string;

@@ -80,6 +80,8 @@ export interface PlanView {
   readonly background: { readonly id: string; readonly name: string; readonly person: string };
   readonly domain: { readonly id: string; readonly name: string };
   readonly hoursPerWeek: number;
+  /** "8 hours a week", "1 hour a week". */
+  readonly pace: string;
   readonly startDate: string;
   readonly endDate: string;
   readonly totalHours: number;
@@ -155,6 +157,7 @@ export function buildPlanView(plan: Plan): PlanView {
     background: { id: plan.background.id, name: plan.background.name, person: personName(plan.background) },
     domain: { id: plan.domain.id, name: plan.domain.name },
     hoursPerWeek: plan.hoursPerWeek,
+    pace: `${plan.hoursPerWeek} ${plan.hoursPerWeek === 1 ? 'hour' : 'hours'} a week`,
     startDate: plan.startDate,
     endDate: plan.endDate,
     totalHours: plan.totalHours,

@@ -102,7 +102,7 @@ function printNextSteps(resolved: ResolvedCreate, cd: string): void {
   ui.info(`\nNext steps:\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
   ui.info(
     `Your plan, tuned for ${plan.background.person}, is in ${MILESTONES_DIR}/README.md: ${plan.milestones.length} milestones, ` +
-      `${plan.startDate} to ${plan.endDate} at ${plan.hoursPerWeek} hours a week. Start with ${MILESTONES_DIR}/${plan.first.file}.`,
+      `${plan.startDate} to ${plan.endDate} at ${plan.pace}. Start with ${MILESTONES_DIR}/${plan.first.file}.`,
   );
   if (resolved.answers.mentor) ui.info('Mentor notes, a rubric and the reference approach per milestone, are in docs/mentor/README.md.');
 }
