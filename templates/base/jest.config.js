@@ -3,8 +3,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // `*.todo.test.ts` hold rules still to build, left by `pnpm gen resource`: they fail until done, so only
-  // `pnpm test:todo` runs them.
+  // `*.todo.test.ts` hold rules still to build, left by `gen resource`: they fail until done, so only
+  // the `test:todo` script runs them.
   testPathIgnorePatterns: ['/node_modules/', '\\.todo\\.test\\.ts$'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } }],

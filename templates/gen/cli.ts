@@ -1,5 +1,5 @@
 /**
- * `pnpm gen <generator> [arguments]` runs one generator of gen/plopfile.ts through node-plop, plop's
+ * The `gen` script (`gen <generator> [arguments]`) runs one generator of gen/plopfile.ts through node-plop, plop's
  * engine. It wraps the plopfile rather than calling the plop CLI so that:
  * - every argument and every clash is checked before the first file is written;
  * - nothing is asked when there is no terminal (CI, scripts): a missing argument is an error there;

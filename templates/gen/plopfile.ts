@@ -4,7 +4,7 @@ import { GenError } from './names.js';
 import { ROOT } from './project.js';
 
 /**
- * The project's plopfile: `pnpm gen` loads it through node-plop (see cli.ts). Each prompt checks its
+ * The project's plopfile: the `gen` script loads it through node-plop (see cli.ts). Each prompt checks its
  * answer with the same rules as the command-line arguments, so a bad name is refused while you type.
  */
 export default function plopfile(plop: NodePlopAPI): void {

@@ -1,7 +1,7 @@
 /**
  * The milestone checks. They run the project's own app against a database of their own, started by
  * the same global setup as the tests, and they live apart from `test/` so editing a test never
- * changes what a check verifies. `pnpm milestone verify` proves these files are as generated.
+ * changes what a check verifies. `milestone verify` proves these files are as generated.
  */
 /** @type {import('jest').Config} */
 export default {
