@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -125,5 +125,27 @@ describe('mentor mode', () => {
     const used = new Set(issues.flatMap((line) => [...line.matchAll(/--label "([^"]+)"/g)].map((match) => match[1]!)));
     assert.deepEqual([...created].sort(), [...used].sort());
     assert.equal(new Set(created).size, created.length, 'each label once');
+  });
+
+  it('milestone refuses an option its command does not take, and an --out it cannot write to, in one line and exit 2', async () => {
+    const { destination } = await render(answers());
+    await writeFile(path.join(destination, 'a-file'), '');
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), 'milestones/cli.ts', ...args], { cwd: destination }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+      );
+    const cases: [string[], RegExp][] = [
+      [['status', '--jsn'], /^status does not take --jsn; its options: --json$/m],
+      [['report', '--fromat', 'json'], /^report does not take --fromat; its options: --format$/m],
+      [['verify', '--all'], /^verify does not take --all; it takes no options$/m],
+      [['issues', '--out', 'a-file/bodies'], /^--out .*a-file\/bodies: cannot make that folder \(ENOTDIR\)/m],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(args);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, `${args.join(' ')} prints no stack trace`);
+    }
   });
 });

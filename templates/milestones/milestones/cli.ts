@@ -93,8 +93,39 @@ function deployUrl(value: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** The options each command takes, and whether each takes a value. */
+const OPTIONS: Record<string, Record<string, boolean>> = {
+  status: { '--json': false },
+  check: { '--url': true },
+  report: { '--format': true },
+  verify: {},
+  issues: { '--out': true, '--json': false },
+};
+
+/** Refuses an option the command does not take (`status --jsn`), rather than quietly ignoring it. */
+function checkOptions(command: string, rest: readonly string[]): void {
+  const known = OPTIONS[command] ?? {};
+  rest.forEach((arg, index) => {
+    if (!arg.startsWith('--') || (index > 0 && known[rest[index - 1]!] === true)) return;
+    if (!(arg in known)) {
+      const takes = Object.keys(known);
+      throw new UsageError(`${command} does not take ${arg}; ${takes.length === 0 ? 'it takes no options' : `its options: ${takes.join(', ')}`}`);
+    }
+  });
+}
+
+/** Creates the folder for the issue bodies, or says in one line why it cannot. */
+function issuesFolder(out: string): void {
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out ${out}: cannot make that folder (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder you can write to`);
+  }
+}
+
 function main(args: readonly string[]): number {
   const [command, ...rest] = args;
+  if (command !== undefined && command in OPTIONS) checkOptions(command, rest);
   switch (command) {
     case 'status': {
       const results = runChecks(root, file, ids, { stream: false });
@@ -144,7 +175,7 @@ function main(args: readonly string[]): number {
         return 0;
       }
       const out = path.resolve(option(rest, '--out') ?? 'milestone-issues');
-      mkdirSync(out, { recursive: true });
+      issuesFolder(out);
       const issues = file.milestones.map((milestone) => ({ milestone, ...issue(milestone) }));
       // gh refuses an issue whose label the repository lacks, and a new repository has none of these.
       // --force makes each line safe to run again: it updates a label that exists.
