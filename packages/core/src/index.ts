@@ -23,6 +23,7 @@ export {
   primaryRelation,
   primaryTable,
   secondaryTable,
+  tableNamed,
   uniqueKeys,
   uniqueTarget,
   violatingLiteral,
